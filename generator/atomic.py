@@ -1,0 +1,37 @@
+"""Write files whole or not at all.
+
+Every output goes to a hidden temporary file in the same folder and is renamed into place, so a
+crash or Ctrl-C leaves the previous file or nothing, never half a PDF.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+
+def write_atomic(path: Path, data: bytes | str) -> Path:
+    """Write `data` to `path` atomically and return `path`."""
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp_name, 0o644)
+        os.replace(tmp_name, path)
+    except BaseException:
+        Path(tmp_name).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def inside(folder: Path, name: str) -> Path:
+    """`folder / name`, refusing any name that would land outside `folder`."""
+    target = (folder / name).resolve()
+    if target.parent != folder.resolve():
+        raise ValueError(f"refusing to write {name!r} outside {folder}")
+    return target

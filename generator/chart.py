@@ -1,0 +1,56 @@
+"""The offer chart: total annual value and value per hour worked, side by side.
+
+matplotlib is imported only when a chart is drawn, so commands that draw none stay fast.
+"""
+
+from __future__ import annotations
+
+import io
+import textwrap
+
+from generator.document import Chart
+from generator.localize import money
+from generator.offers import Comparison
+
+PRIMARY = "#1f4e79"
+ACCENT = "#e07a2f"
+MUTED = "#9db4cc"
+
+
+def offer_chart(comparison: Comparison, lang: str, currency: str, title_total: str, title_hour: str,
+                alt: str, primary: str = PRIMARY, accent: str = ACCENT) -> Chart:
+    """Draw two bar panels (per year, per hour); the best offer per hour is in the accent colour."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib import pyplot as plt
+    from matplotlib.ticker import FuncFormatter
+
+    names = ["\n".join(textwrap.wrap(v.name, 16, max_lines=2, placeholder="…")) for v in comparison.values]
+    totals = [v.total_annual_value for v in comparison.values]
+    hourly = [v.value_per_hour for v in comparison.values]
+    colours = [accent if i == comparison.best_per_hour_index else primary for i in range(len(names))]
+    plt.rcParams.update({"font.family": ["Inter", "DejaVu Sans", "sans-serif"], "font.size": 9,
+                         "svg.fonttype": "path", "svg.hashsalt": "prep-pack"})
+    fig, axes = plt.subplots(1, 2, figsize=(7.2, 2.9), dpi=150)
+    panels = ((axes[0], totals, title_total, False), (axes[1], hourly, title_hour, True))
+    for ax, values, title, cents in panels:
+        bars = ax.bar(range(len(values)), values, color=colours, width=0.62)
+        ax.set_title(title, fontsize=10, loc="left", color="#222222", fontweight="bold")
+        ax.set_xticks(range(len(names)), names, fontsize=8)
+        ax.yaxis.set_major_formatter(FuncFormatter(lambda x, _pos, c=cents: money(x, lang, currency, cents=False)))
+        ax.tick_params(axis="y", labelsize=7.5, colors="#555555")
+        for side in ("top", "right"):
+            ax.spines[side].set_visible(False)
+        ax.grid(axis="y", color="#dddddd", linewidth=0.6)
+        ax.set_axisbelow(True)
+        ax.set_ylim(0, max(values) * 1.18)
+        for bar, value in zip(bars, values):
+            ax.annotate(money(value, lang, currency, cents=cents), (bar.get_x() + bar.get_width() / 2, value),
+                        xytext=(0, 3), textcoords="offset points", ha="center", fontsize=7.5, color="#222222")
+    fig.tight_layout()
+    svg_buffer, png_buffer = io.StringIO(), io.BytesIO()
+    fig.savefig(svg_buffer, format="svg", metadata={"Date": None})
+    fig.savefig(png_buffer, format="png", dpi=150)
+    plt.close(fig)
+    return Chart(svg=svg_buffer.getvalue(), png=png_buffer.getvalue(), alt=alt)

@@ -1,0 +1,131 @@
+"""The `prep-pack` command line: parse options, call the pipeline, print what happened.
+
+No work is done here beyond turning options into arguments; see `pipeline.py`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+import click
+
+from generator import __version__
+from generator.errors import InputError, UsageProblem
+
+LANGS = click.Choice(["nl", "en"], case_sensitive=False)
+
+
+def _parse_today(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.date:
+    if value is None:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"'{value}' is not a date; write it as YYYY-MM-DD") from None
+
+
+TODAY = click.option("--today", metavar="YYYY-MM-DD", callback=_parse_today,
+                     help="Pretend today is this date (plan dates and days to go count from it).")
+PATH_ARG = click.Path(path_type=Path, dir_okay=False)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="prep-pack")
+@click.option("--debug", is_flag=True, help="Show a full traceback when something goes wrong inside prep-pack.")
+@click.pass_context
+def cli(ctx: click.Context, debug: bool) -> None:
+    """Prepare for your second job interview: a personal pack as PDF and Word, from a YAML profile
+    and your notes from the first interview.
+
+    Start with `prep-pack init`, fill in profile.yaml and notes.md, then run
+    `prep-pack generate profile.yaml --notes notes.md`.
+    """
+    ctx.obj = {"debug": debug}
+
+
+@cli.command()
+@click.argument("folder", type=click.Path(path_type=Path, file_okay=False), default=".")
+@click.option("--lang", type=LANGS, default="nl", show_default=True, help="Language of the example.")
+@click.option("--force", is_flag=True, help="Overwrite existing files.")
+@TODAY
+def init(folder: Path, lang: str, force: bool, today: dt.date) -> None:
+    """Write an example profile.yaml and notes.md to start from."""
+    from generator.scaffold import init as write_examples
+
+    for path in write_examples(folder, lang.lower(), today, force):
+        click.echo(str(path))
+    profile, notes = folder / "profile.yaml", folder / "notes.md"
+    click.echo(f"Next: edit {profile} and {notes}, then run\n"
+               f"  prep-pack validate {profile} --notes {notes}\n"
+               f"  prep-pack generate {profile} --notes {notes}", err=True)
+
+
+@cli.command()
+@click.argument("profile", type=PATH_ARG)
+@click.option("--notes", type=PATH_ARG, help="Notes from the first interview (.md or .yaml).")
+def validate(profile: Path, notes: Path | None) -> None:
+    """Check a profile (and its notes) and list every problem with file:line:column."""
+    from generator.validate import load_inputs
+
+    inputs = load_inputs(profile, notes)
+    where = f" with notes from {inputs.notes_path}" if inputs.notes_path else \
+        (" with notes inside the profile" if inputs.notes else " (no notes found)")
+    click.echo(f"{profile}: OK{where}")
+
+
+@cli.command()
+@click.argument("profile", type=PATH_ARG)
+@click.option("--notes", type=PATH_ARG, help="Notes from the first interview (.md or .yaml).")
+@click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path, file_okay=False), default="output",
+              show_default=True, help="Folder to write the pack into.")
+@click.option("--format", "formats", default="pdf,docx", show_default=True, metavar="LIST",
+              help="Comma-separated: pdf, docx, html, ics, csv.")
+@click.option("--lang", type=LANGS, help="Language of the pack (default: the profile's `language`, else nl).")
+@click.option("--templates", type=click.Path(path_type=Path, file_okay=False, exists=True),
+              help="A folder whose templates and texts override the built-in ones.")
+@click.option("--timings", is_flag=True, help="Print how long each step took (to stderr).")
+@TODAY
+def generate(profile: Path, notes: Path | None, out_dir: Path, formats: str, lang: str | None,
+             templates: Path | None, timings: bool, today: dt.date) -> None:
+    """Make the preparation pack and print the paths written."""
+    from generator.pipeline import generate as run, parse_formats
+    from generator.render.assets import Assets
+
+    result = run(profile, out_dir, parse_formats(formats), notes, lang.lower() if lang else None, today,
+                 Assets(templates))
+    for warning in result.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    for path in result.paths:
+        click.echo(str(path))
+    if timings:
+        click.echo(" ".join(f"{step}={seconds:.2f}s" for step, seconds in result.timings.items()), err=True)
+
+
+@cli.command()
+def schema() -> None:
+    """Print the JSON Schema of the profile format (for editor autocompletion)."""
+    from generator.pipeline import profile_schema
+
+    click.echo(profile_schema())
+
+
+def main() -> None:
+    """Entry point of the `prep-pack` console script."""
+    debug = "--debug" in sys.argv[1:]
+    try:
+        cli.main(standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("Interrupted; nothing half-written was left behind.", err=True)
+        sys.exit(130)
+    except click.ClickException as exc:
+        if debug and not isinstance(exc, (InputError, UsageProblem)):
+            raise
+        exc.show()
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        click.echo("Interrupted; nothing half-written was left behind.", err=True)
+        sys.exit(130)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)

@@ -1,0 +1,94 @@
+"""The one pipeline: load -> validate -> view model -> render, for every command.
+
+The command line only parses options and calls these functions, so a batch runner or a test
+can do exactly what `prep-pack generate` does.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from generator.document import Pack
+from generator.errors import UsageProblem
+from generator.render.assets import Assets
+from generator.validate import Inputs, load_inputs
+from generator.viewmodel import build_pack
+
+FORMATS = ("pdf", "docx", "html", "ics", "csv")
+DEFAULT_FORMATS = ("pdf", "docx")
+
+
+def parse_formats(text: str) -> tuple[str, ...]:
+    """'pdf,docx' -> ('pdf', 'docx'); unknown names are a usage error that lists the valid ones."""
+    wanted = tuple(dict.fromkeys(part.strip().lower() for part in text.split(",") if part.strip()))
+    unknown = [name for name in wanted if name not in FORMATS]
+    if unknown or not wanted:
+        raise UsageProblem(f"unknown format '{', '.join(unknown) or text}'; choose from {', '.join(FORMATS)}")
+    return wanted
+
+
+@dataclass
+class Result:
+    """What `generate` did: the files written, warnings for the user, and where the time went."""
+
+    paths: list[Path] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+def _renderer(fmt: str) -> Callable[[Pack, Path, Assets], Path]:
+    """The render function of one format, imported only when that format is asked for."""
+    if fmt == "pdf":
+        from generator.render.pdf import render_pdf
+        return render_pdf
+    if fmt == "html":
+        from generator.render.html import render_html
+        return render_html
+    if fmt == "docx":
+        from generator.render.docx import render_docx
+        return lambda pack, out, _assets: render_docx(pack, out)
+    if fmt == "ics":
+        from generator.render.ics import render_ics
+        return lambda pack, out, _assets: render_ics(pack, out)
+    from generator.render.offers_csv import render_csv
+    return lambda pack, out, _assets: render_csv(pack, out)
+
+
+def render(pack: Pack, out_dir: Path, formats: tuple[str, ...], assets: Assets, result: Result) -> None:
+    """Write each asked-for format of an already built pack."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for fmt in formats:
+        started = time.perf_counter()
+        result.paths.append(_renderer(fmt)(pack, out_dir, assets))
+        result.timings[fmt] = time.perf_counter() - started
+
+
+def generate(profile: Path, out_dir: Path, formats: tuple[str, ...] = DEFAULT_FORMATS,
+             notes: Path | None = None, lang: str | None = None, today: dt.date | None = None,
+             assets: Assets | None = None) -> Result:
+    """Make one candidate's pack: every input problem is reported before anything is written."""
+    result = Result()
+    started = time.perf_counter()
+    inputs: Inputs = load_inputs(profile, notes)
+    result.timings["load"] = time.perf_counter() - started
+    assets = assets or Assets()
+    started = time.perf_counter()
+    pack = build_pack(inputs, today or dt.date.today(), lang, assets.templates)
+    result.timings["model"] = time.perf_counter() - started
+    result.warnings.extend(pack.warnings)
+    render(pack, out_dir, formats, assets, result)
+    return result
+
+
+def profile_schema() -> str:
+    """The JSON Schema of the profile, generated from the pydantic models."""
+    from generator.models import Profile
+
+    schema = {"$schema": "https://json-schema.org/draft/2020-12/schema",
+              "$id": "https://prep-pack.invalid/profile.schema.json", **Profile.model_json_schema()}
+    return json.dumps(schema, indent=2, ensure_ascii=False)

@@ -1,0 +1,74 @@
+"""Everything the renderers load once and reuse: templates, the stylesheet, fonts, the fetcher.
+
+Building these costs more than rendering a small document, so a batch worker makes one
+`Assets` and passes it to every pack it renders.
+"""
+
+from __future__ import annotations
+
+import base64
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined
+from jinja2.sandbox import SandboxedEnvironment
+
+from generator.fetcher import SafeFetcher
+from generator.texts import template_dirs
+
+
+def _b64(value: str | bytes) -> str:
+    data = value.encode("utf-8") if isinstance(value, str) else value
+    return base64.b64encode(data).decode("ascii")
+
+
+@dataclass
+class Assets:
+    """Loaded templates and styles, for the built-in look or an agency's override folder."""
+
+    templates: Path | None = None
+    extra_allowed: list[Path] = field(default_factory=list)
+
+    @cached_property
+    def dirs(self) -> list[Path]:
+        """Template folders, the override first."""
+        return template_dirs(self.templates)
+
+    @cached_property
+    def env(self) -> SandboxedEnvironment:
+        """The Jinja environment: autoescaped, sandboxed, strict about missing values."""
+        env = SandboxedEnvironment(loader=ChoiceLoader([FileSystemLoader(str(d)) for d in self.dirs]),
+                                   autoescape=True, undefined=StrictUndefined, trim_blocks=False)
+        env.filters["b64"] = _b64
+        return env
+
+    @cached_property
+    def css_text(self) -> str:
+        """The stylesheet, from the first folder that has one."""
+        for folder in self.dirs:
+            path = folder / "style.css"
+            if path.is_file():
+                return path.read_text(encoding="utf-8")
+        raise RuntimeError("style.css is missing from the templates")
+
+    @cached_property
+    def fetcher(self) -> SafeFetcher:
+        """The only door through which WeasyPrint may load files."""
+        return SafeFetcher([*self.dirs, *self.extra_allowed])
+
+    @cached_property
+    def font_config(self) -> Any:
+        """One WeasyPrint font configuration, shared by every PDF of this process."""
+        from weasyprint.text.fonts import FontConfiguration
+
+        return FontConfiguration()
+
+    @cached_property
+    def weasy_css(self) -> Any:
+        """The stylesheet parsed once by WeasyPrint."""
+        from weasyprint import CSS
+
+        return CSS(string=self.css_text, base_url=str(self.dirs[0]) + "/", url_fetcher=self.fetcher,
+                   font_config=self.font_config)

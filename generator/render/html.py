@@ -1,0 +1,23 @@
+"""The pack as one self-contained HTML file (also the source of the PDF)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from markupsafe import Markup
+
+from generator.atomic import inside, write_atomic
+from generator.document import Pack
+from generator.render.assets import Assets
+
+
+def pack_html(pack: Pack, assets: Assets, inline_css: bool = True, brand: object | None = None) -> str:
+    """Render the pack's HTML; the stylesheet is inlined unless the PDF renderer adds it itself."""
+    template = assets.env.get_template("pack.html.j2")
+    css = Markup(assets.css_text.replace("</", "<\\/")) if inline_css else None  # our own CSS, not user text
+    return template.render(pack=pack, inline_css=css, brand=brand)
+
+
+def render_html(pack: Pack, out_dir: Path, assets: Assets) -> Path:
+    """Write `<slug>.html` into `out_dir` and return its path."""
+    return write_atomic(inside(out_dir, f"{pack.slug}.html"), pack_html(pack, assets))

@@ -1,0 +1,24 @@
+"""The pack as a print-ready PDF, rendered by WeasyPrint from the pack's HTML."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.atomic import inside, write_atomic
+from generator.document import Pack
+from generator.render.assets import Assets
+from generator.render.html import pack_html
+
+
+def pdf_bytes(pack: Pack, assets: Assets) -> bytes:
+    """Render the PDF in memory, with the shared stylesheet, fonts and the safe fetcher."""
+    from weasyprint import HTML
+
+    html = HTML(string=pack_html(pack, assets, inline_css=False), base_url=str(assets.dirs[0]) + "/",
+                url_fetcher=assets.fetcher)
+    return html.write_pdf(stylesheets=[assets.weasy_css], font_config=assets.font_config)
+
+
+def render_pdf(pack: Pack, out_dir: Path, assets: Assets) -> Path:
+    """Write `<slug>.pdf` into `out_dir` and return its path."""
+    return write_atomic(inside(out_dir, f"{pack.slug}.pdf"), pdf_bytes(pack, assets))

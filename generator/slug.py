@@ -1,0 +1,25 @@
+"""File names for packs, derived from the candidate and company names (SPEC 2, output names)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_RUNS = re.compile(r"[^a-z0-9]+")
+# Letters that do not decompose into ASCII plus an accent.
+_SPECIAL = str.maketrans({"ß": "ss", "æ": "ae", "ø": "o", "œ": "oe", "ł": "l", "đ": "d", "ð": "d",
+                          "þ": "th", "ı": "i", "ĳ": "ij"})
+MAX_PART = 60
+
+
+def slug_part(text: str) -> str:
+    """Fold one name to lower-case ASCII with single dashes; `pack` when nothing is left."""
+    folded = unicodedata.normalize("NFKD", text.lower().translate(_SPECIAL))
+    ascii_only = folded.encode("ascii", "ignore").decode("ascii")
+    part = _RUNS.sub("-", ascii_only).strip("-")[:MAX_PART].strip("-")
+    return part or "pack"
+
+
+def pack_slug(candidate: str, company: str) -> str:
+    """`<candidate>_<company>`, e.g. 'sanne-de-vries_zorggroep-noord'; always a safe file name."""
+    return f"{slug_part(candidate)}_{slug_part(company)}"

@@ -1,0 +1,153 @@
+"""Load and check the input files, reporting every problem at once with its file:line:column.
+
+`load_inputs` is the front door of the pipeline: it reads the profile, finds the notes in the
+order the spec gives (--notes, the profile's own `first_interview_notes:`, a file beside the
+profile), validates both against the pydantic models, and either returns the checked data or
+raises one `InputError` that lists every problem.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable
+
+from pydantic import BaseModel, ValidationError
+
+from generator.errors import InputError, Problem
+from generator.models import Notes, Profile, all_field_names, cross_field_problems
+from generator.notes import find_beside, parse_markdown
+from generator.yamlload import load_yaml_mapping, locate, read_text
+
+Locator = Callable[[tuple, bool], tuple[int | None, int | None]]
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """The checked input of one pack."""
+
+    profile: Profile
+    profile_path: Path
+    notes: Notes | None
+    notes_path: Path | None
+
+
+def field_path(loc: tuple[Any, ...]) -> str:
+    """Write a pydantic location as the user sees it: `offers[1].hours_per_week` (counted from 1)."""
+    text = ""
+    for part in loc:
+        if isinstance(part, int):
+            text += f"[{part + 1}]"
+        else:
+            text += f".{part}" if text else str(part)
+    return text
+
+
+def _number(value: Any) -> str:
+    """Show 80.0 as 80 and 2.5 as 2.5."""
+    return f"{value:g}" if isinstance(value, (int, float)) else str(value)
+
+
+def _message(error: dict[str, Any]) -> str:
+    """Say what is wrong in words a candidate understands, not pydantic's internal wording."""
+    kind = error["type"]
+    ctx = error.get("ctx") or {}
+    value = error.get("input")
+    shown = f"'{value}'" if isinstance(value, str) else "this value"
+    if kind == "missing":
+        return "required, but missing"
+    if kind == "extra_forbidden":
+        key = str(error["loc"][-1])
+        hint = difflib.get_close_matches(key, sorted(all_field_names()), n=1)
+        return f"unknown key '{key}'" + (f"; did you mean '{hint[0]}'?" if hint else "")
+    if kind == "literal_error":
+        return f"{shown} is not allowed; use one of: {ctx.get('expected', '').replace(' or ', ', ')}"
+    if kind in ("greater_than_equal", "greater_than"):
+        return f"{shown} is too small; it must be at least {_number(ctx.get('ge', ctx.get('gt')))}"
+    if kind in ("less_than_equal", "less_than"):
+        return f"{shown} is too large; it must be at most {_number(ctx.get('le', ctx.get('lt')))}"
+    if kind.startswith("date") or kind.startswith("datetime"):
+        return f"{shown} is not a real date; write it as YYYY-MM-DD, e.g. 2026-12-03"
+    if kind.startswith("time"):
+        return f"{shown} is not a time; write it as \"14:00\" (in quotes)"
+    if kind in ("int_parsing", "int_from_float"):
+        return f"{shown} is not a whole number"
+    if kind in ("float_parsing", "float_type", "int_type"):
+        return f"{shown} is not a number"
+    if kind == "bool_parsing":
+        return f"{shown} is not true or false"
+    if kind == "list_type":
+        return "must be a list: one item per line, each starting with '- '"
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        return "must be a block of keys and values (indented lines such as 'name: ...')"
+    if kind == "string_type":
+        return "must be text, not a list or a block"
+    if kind == "string_too_short":
+        return "is empty; fill it in or remove the key"
+    if kind == "string_too_long":
+        return "is too long"
+    if kind == "string_pattern_mismatch":
+        return f"{shown} has the wrong form (for a currency use a code such as EUR)"
+    if kind == "value_error":
+        return str(ctx.get("error", error["msg"]))
+    return error["msg"]
+
+
+def problems_from(error: ValidationError, path: Path, locator: Locator, prefix: tuple = ()) -> list[Problem]:
+    """Turn a pydantic ValidationError into located problems, one per error."""
+    problems = []
+    for item in error.errors(include_url=False):
+        loc = tuple(item["loc"])
+        line, column = locator(loc, item["type"] == "extra_forbidden")
+        problems.append(Problem(path, line, column, field_path(prefix + loc), _message(item)))
+    return problems
+
+
+def _validate(model: type[BaseModel], data: Any, path: Path, locator: Locator,
+              prefix: tuple = ()) -> tuple[BaseModel | None, list[Problem]]:
+    try:
+        return model.model_validate(data), []
+    except ValidationError as exc:
+        return None, problems_from(exc, path, locator, prefix)
+
+
+def _load_notes(path: Path) -> tuple[Notes | None, list[Problem]]:
+    """Read a notes file in YAML or Markdown, chosen by its extension."""
+    if path.suffix.lower() in (".md", ".markdown", ".txt"):
+        markdown = parse_markdown(path, read_text(path, "notes file"))
+
+        def md_locator(loc: tuple, _on_key: bool) -> tuple[int | None, int | None]:
+            return markdown.lines.get(tuple(loc[:2])) or markdown.lines.get(tuple(loc[:1])), 1
+
+        return _validate(Notes, markdown.data, path, md_locator)  # type: ignore[return-value]
+    raw = load_yaml_mapping(path, "notes file")
+    return _validate(Notes, raw, path, lambda loc, on_key: locate(raw, loc, on_key))  # type: ignore[return-value]
+
+
+def load_inputs(profile_path: Path, notes_path: Path | None = None) -> Inputs:
+    """Load, validate and pair a profile with its notes; raise `InputError` listing every problem."""
+    raw = load_yaml_mapping(profile_path, "profile")
+    profile, problems = _validate(Profile, raw, profile_path, lambda loc, on_key: locate(raw, loc, on_key))
+    if isinstance(profile, Profile):
+        for loc, message in cross_field_problems(profile):
+            line, column = locate(raw, loc)
+            problems.append(Problem(profile_path, line, column, field_path(loc), message))
+
+    notes: Notes | None = None
+    if notes_path is None and not (isinstance(profile, Profile) and profile.first_interview_notes):
+        if "first_interview_notes" not in raw:
+            notes_path = find_beside(profile_path)
+    if notes_path is not None:
+        try:
+            notes, notes_problems = _load_notes(notes_path)  # type: ignore[assignment]
+        except InputError as exc:
+            notes_problems = exc.problems
+        problems.extend(notes_problems)
+    elif isinstance(profile, Profile):
+        notes = profile.first_interview_notes
+
+    if problems:
+        raise InputError(problems)
+    assert isinstance(profile, Profile)
+    return Inputs(profile, profile_path, notes, notes_path)
