@@ -240,11 +240,14 @@ def stories_for(skill: str, stories: list[Story]) -> list[Story]:
 
 
 def _improve_hint(skill: str, notes: Notes | None) -> str | None:
-    """A 'could improve' point from the notes that mentions this skill, if any."""
+    """A 'could improve' point from the notes that mentions this skill, if any.
+
+    Compares word stems (the first eight letters), so 'Conflicthantering' finds 'een conflict'.
+    """
     if not notes:
         return None
-    wanted = fold(skill)
-    return next((point for point in notes.could_improve if wanted in fold(point)), None)
+    stems = [word[:8] for word in fold(skill).split() if len(word) >= 4] or [fold(skill)]
+    return next((point for point in notes.could_improve if any(stem in fold(point) for stem in stems)), None)
 
 
 def _story_card(c: _Context, story: Story) -> Card:
