@@ -106,9 +106,9 @@ def generate(profile: Path, notes: Path | None, out_dir: Path, formats: str, lan
 @cli.command()
 def schema() -> None:
     """Print the JSON Schema of the profile format (for editor autocompletion)."""
-    from generator.pipeline import profile_schema
+    from generator.models import json_schema
 
-    click.echo(profile_schema())
+    click.echo(json_schema())
 
 
 def main() -> None:

@@ -8,10 +8,11 @@ so a typo such as `hours_per_weak` is reported instead of silently ignored.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal, Mapping, get_args
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, TypeAdapter, ValidationError
 
 STANDARD_QUESTION_IDS = (
     "feedback", "priorities", "team", "canteen", "lunch",
@@ -179,39 +180,78 @@ class Profile(Strict):
     first_interview_notes: Notes | None = None
 
 
-def all_field_names() -> set[str]:
-    """Every key the format knows, for 'did you mean ...?' hints on unknown keys."""
-    names: set[str] = set()
-    for model in (Profile, Candidate, Interviewer, Assessment, SecondInterview, Application,
-                  Story, Salary, Offer, Person, Notes):
-        names.update(model.model_fields)
-    return names
+def fields_at(loc: tuple[str | int, ...], model: type[BaseModel] | None = None) -> set[str]:
+    """The keys allowed in the block at `loc` (e.g. ('offers', 0)), for 'did you mean' hints."""
+    model = model or Profile
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        field = model.model_fields.get(part)
+        found = _model_in(field.annotation) if field else None
+        if found is None:
+            return set()
+        model = found
+    return set(model.model_fields)
 
 
-def cross_field_problems(profile: Profile) -> list[tuple[tuple[str | int, ...], str]]:
+def _model_in(annotation: object) -> type[BaseModel] | None:
+    """The pydantic model inside an annotation such as `list[Offer]` or `Notes | None`."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in get_args(annotation):
+        found = _model_in(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def json_schema() -> str:
+    """The JSON Schema of the profile, generated from these models (`prep-pack schema`)."""
+    schema = {"$schema": "https://json-schema.org/draft/2020-12/schema",
+              "$id": "https://prep-pack.invalid/profile.schema.json", **Profile.model_json_schema()}
+    return json.dumps(schema, indent=2, ensure_ascii=False)
+
+
+def _is_true(value: object) -> bool:
+    try:
+        return TypeAdapter(bool).validate_python(value) if value is not None else False
+    except ValidationError:
+        return False
+
+
+def _valid(model: type[BaseModel], data: object) -> BaseModel | None:
+    try:
+        return model.model_validate(data)
+    except ValidationError:
+        return None
+
+
+def cross_field_problems(raw: Mapping[str, Any]) -> list[tuple[tuple[str | int, ...], str]]:
     """Rules that involve more than one field, as (location, message) pairs.
 
-    Kept apart from the models so every message can point at the exact key that breaks the rule.
+    Checked on each block that is valid on its own, so these problems are reported together
+    with every other problem in the file, and each message points at the key that breaks the rule.
     """
     problems: list[tuple[tuple[str | int, ...], str]] = []
-    currents = [i for i, offer in enumerate(profile.offers) if offer.current]
+    raw_offers = raw.get("offers") if isinstance(raw.get("offers"), list) else []
+    offers = [(i, o) for i, item in enumerate(raw_offers) if isinstance(o := _valid(Offer, item), Offer)]
+    currents = [i for i, item in enumerate(raw_offers) if isinstance(item, Mapping) and _is_true(item.get("current"))]
     for index in currents[1:]:
-        problems.append((("offers", index, "current"),
-                         f"only one offer can be the current job; '{profile.offers[currents[0]].name}' already is"))
-    for index, offer in enumerate(profile.offers):
+        first = raw_offers[currents[0]].get("name") or f"offer {currents[0] + 1}"
+        problems.append((("offers", index, "current"), f"only one offer can be the current job; '{first}' already is"))
+    seen: dict[str, str] = {}
+    for index, offer in offers:
         if offer.thirteenth_month and offer.year_end_bonus_pct > 0:
             problems.append((("offers", index, "year_end_bonus_pct"),
                              "use either thirteenth_month: true or a year_end_bonus_pct, not both"))
         if offer.holiday_days / offer.days_per_week >= 52:
-            problems.append((("offers", index, "holiday_days"),
-                             "that many holiday days leaves no weeks to work"))
-    names = [offer.name.casefold() for offer in profile.offers]
-    for index, name in enumerate(names):
-        if name in names[:index]:
-            problems.append((("offers", index, "name"), f"two offers are called '{profile.offers[index].name}'; "
-                                                        "give each a different name"))
-    salary = profile.salary
-    if salary and salary.desired_monthly is not None and salary.minimum_monthly is not None \
+            problems.append((("offers", index, "holiday_days"), "that many holiday days leaves no weeks to work"))
+        if offer.name.casefold() in seen:
+            problems.append((("offers", index, "name"),
+                             f"two offers are called '{offer.name}'; give each a different name"))
+        seen[offer.name.casefold()] = offer.name
+    salary = _valid(Salary, raw.get("salary")) if raw.get("salary") is not None else None
+    if isinstance(salary, Salary) and salary.desired_monthly is not None and salary.minimum_monthly is not None \
             and salary.minimum_monthly > salary.desired_monthly:
         problems.append((("salary", "minimum_monthly"), "the minimum is higher than the desired salary"))
     return problems

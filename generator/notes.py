@@ -24,7 +24,7 @@ HEADINGS = {
     "open vragen": "open_questions", "open questions": "open_questions", "open punten": "open_questions",
     "al besproken": "answered", "already covered": "answered", "answered": "answered", "covered": "answered",
 }
-_BULLET = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(.*)$")
+_BULLET = re.compile(r"^\s*(?:[-*+]|\d+[.)])(?:\s+(.*))?$")
 _DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 
@@ -85,7 +85,9 @@ def parse_markdown(path: Path, text: str) -> MarkdownNotes:
             notes.data.setdefault("other", {}).setdefault("", [])
             section = ("other", "")
         bullet = _BULLET.match(line)
-        item = bullet.group(1).strip() if bullet else line.strip()
+        item = (bullet.group(1) or "").strip() if bullet else line.strip()
+        if not item:  # an empty bullet waiting to be filled in
+            continue
         key, heading = section
         if not bullet and raw[:1].isspace():
             items = notes.data["other"][heading] if key == "other" else notes.data.get(key)

@@ -7,7 +7,6 @@ can do exactly what `prep-pack generate` does.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -83,12 +82,3 @@ def generate(profile: Path, out_dir: Path, formats: tuple[str, ...] = DEFAULT_FO
     result.warnings.extend(pack.warnings)
     render(pack, out_dir, formats, assets, result)
     return result
-
-
-def profile_schema() -> str:
-    """The JSON Schema of the profile, generated from the pydantic models."""
-    from generator.models import Profile
-
-    schema = {"$schema": "https://json-schema.org/draft/2020-12/schema",
-              "$id": "https://prep-pack.invalid/profile.schema.json", **Profile.model_json_schema()}
-    return json.dumps(schema, indent=2, ensure_ascii=False)

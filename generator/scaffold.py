@@ -7,7 +7,7 @@ from pathlib import Path
 
 from generator.atomic import write_atomic
 from generator.errors import UsageProblem
-from generator.pipeline import profile_schema
+from generator.models import json_schema
 from generator.texts import builtin_templates, fill
 
 PROFILE = "profile.yaml"
@@ -35,4 +35,4 @@ def init(folder: Path, lang: str, today: dt.date, force: bool = False) -> list[P
     notes_text = fill((source / "example-notes.md").read_text(encoding="utf-8"), **values)
     folder.mkdir(parents=True, exist_ok=True)
     return [write_atomic(targets[0], profile_text), write_atomic(targets[1], notes_text),
-            write_atomic(targets[2], profile_schema() + "\n")]
+            write_atomic(targets[2], json_schema() + "\n")]

@@ -16,7 +16,7 @@ from typing import Any, Callable
 from pydantic import BaseModel, ValidationError
 
 from generator.errors import InputError, Problem
-from generator.models import Notes, Profile, all_field_names, cross_field_problems
+from generator.models import Notes, Profile, cross_field_problems, fields_at
 from generator.notes import find_beside, parse_markdown
 from generator.yamlload import load_yaml_mapping, locate, read_text
 
@@ -49,7 +49,7 @@ def _number(value: Any) -> str:
     return f"{value:g}" if isinstance(value, (int, float)) else str(value)
 
 
-def _message(error: dict[str, Any]) -> str:
+def _message(error: dict[str, Any], model: type[BaseModel]) -> str:
     """Say what is wrong in words a candidate understands, not pydantic's internal wording."""
     kind = error["type"]
     ctx = error.get("ctx") or {}
@@ -59,7 +59,8 @@ def _message(error: dict[str, Any]) -> str:
         return "required, but missing"
     if kind == "extra_forbidden":
         key = str(error["loc"][-1])
-        hint = difflib.get_close_matches(key, sorted(all_field_names()), n=1)
+        allowed = fields_at(tuple(error["loc"][:-1]), model)
+        hint = difflib.get_close_matches(key, sorted(allowed - {key}), n=1)
         return f"unknown key '{key}'" + (f"; did you mean '{hint[0]}'?" if hint else "")
     if kind == "literal_error":
         return f"{shown} is not allowed; use one of: {ctx.get('expected', '').replace(' or ', ', ')}"
@@ -94,22 +95,22 @@ def _message(error: dict[str, Any]) -> str:
     return error["msg"]
 
 
-def problems_from(error: ValidationError, path: Path, locator: Locator, prefix: tuple = ()) -> list[Problem]:
+def problems_from(error: ValidationError, path: Path, locator: Locator, model: type[BaseModel]) -> list[Problem]:
     """Turn a pydantic ValidationError into located problems, one per error."""
     problems = []
     for item in error.errors(include_url=False):
         loc = tuple(item["loc"])
         line, column = locator(loc, item["type"] == "extra_forbidden")
-        problems.append(Problem(path, line, column, field_path(prefix + loc), _message(item)))
+        problems.append(Problem(path, line, column, field_path(loc), _message(item, model)))
     return problems
 
 
-def _validate(model: type[BaseModel], data: Any, path: Path, locator: Locator,
-              prefix: tuple = ()) -> tuple[BaseModel | None, list[Problem]]:
+def _validate(model: type[BaseModel], data: Any, path: Path,
+              locator: Locator) -> tuple[BaseModel | None, list[Problem]]:
     try:
         return model.model_validate(data), []
     except ValidationError as exc:
-        return None, problems_from(exc, path, locator, prefix)
+        return None, problems_from(exc, path, locator, model)
 
 
 def _load_notes(path: Path) -> tuple[Notes | None, list[Problem]]:
@@ -129,10 +130,10 @@ def load_inputs(profile_path: Path, notes_path: Path | None = None) -> Inputs:
     """Load, validate and pair a profile with its notes; raise `InputError` listing every problem."""
     raw = load_yaml_mapping(profile_path, "profile")
     profile, problems = _validate(Profile, raw, profile_path, lambda loc, on_key: locate(raw, loc, on_key))
-    if isinstance(profile, Profile):
-        for loc, message in cross_field_problems(profile):
-            line, column = locate(raw, loc)
-            problems.append(Problem(profile_path, line, column, field_path(loc), message))
+    for loc, message in cross_field_problems(raw):
+        line, column = locate(raw, loc)
+        problems.append(Problem(profile_path, line, column, field_path(loc), message))
+    problems.sort(key=lambda p: (p.line or 0, p.column or 0))
 
     notes: Notes | None = None
     if notes_path is None and not (isinstance(profile, Profile) and profile.first_interview_notes):

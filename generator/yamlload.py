@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.comments import CommentedMap, CommentedSeq, TaggedScalar
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import AliasEvent, CollectionStartEvent, CollectionEndEvent, NodeEvent
 from ruamel.yaml.nodes import ScalarNode
@@ -66,7 +66,7 @@ def read_text(path: Path, what: str = "file") -> str:
         raise InputError([Problem(path, None, None, "", f"this is not a file (a folder?); give the {what} itself")])
     if size > MAX_BYTES:
         raise InputError([Problem(path, None, None, "",
-                                  f"the {what} is {size / 1048576:.1f} MiB; at most 1 MiB is accepted")])
+                                  f"the {what} is {size:,} bytes; at most 1 MiB ({MAX_BYTES:,} bytes) is accepted")])
     data = path.read_bytes()
     if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise InputError([Problem(path, None, None, "", f"this looks like a binary file, not a text {what}")])
@@ -105,6 +105,24 @@ def _friendly(exc: MarkedYAMLError) -> str:
     return f"this is not valid YAML ({problem})"
 
 
+def _unclosed_quote(text: str, error_line: int | None) -> tuple[int, int] | None:
+    """The (line, column) of a double quote opened and never closed before a syntax error.
+
+    The parser only notices a missing closing quote lines later (often at the next quoted
+    value), so look back for the first line with an odd number of unescaped double quotes.
+    """
+    lines = text.splitlines()
+    last = len(lines) if error_line is None else min(error_line, len(lines))
+    for number, line in enumerate(lines[:last], start=1):
+        code = re.sub(r"'[^']*'", "", line.replace('\\"', ""))
+        if code.lstrip().startswith("#"):
+            continue
+        opens_value = re.match(r'^\s*(?:-\s+)?(?:[^:#"]+:\s+)?"', code)
+        if opens_value and code.count('"') % 2 == 1:
+            return number, line.find('"') + 1
+    return None
+
+
 def _prepass(path: Path, text: str) -> None:
     """Refuse aliases, foreign tags and deep nesting by walking parse events, before building data."""
     depth = 0
@@ -133,16 +151,23 @@ def _prepass(path: Path, text: str) -> None:
 
 
 def _clean_tree(node: Any) -> None:
-    """Strip unsafe characters from every string key and value, in place, keeping positions."""
+    """Strip unsafe characters from every string key and value, in place, keeping positions.
+
+    A value written with an explicit `!!str` tag arrives as a TaggedScalar; it becomes plain text.
+    """
     if isinstance(node, CommentedMap):
         for key in list(node.keys()):
             value = node[key]
+            if isinstance(value, TaggedScalar):
+                value = node[key] = str(value.value)
             if isinstance(value, str):
                 node[key] = clean_text(value)
             else:
                 _clean_tree(value)
     elif isinstance(node, CommentedSeq):
         for index, value in enumerate(node):
+            if isinstance(value, TaggedScalar):
+                value = node[index] = str(value.value)
             if isinstance(value, str):
                 node[index] = clean_text(value)
             else:
@@ -158,6 +183,11 @@ def parse_yaml(path: Path, text: str) -> Any:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         column = mark.column + 1 if mark else None
+        opened = _unclosed_quote(text, line)
+        if opened is not None:
+            raise InputError([Problem(path, opened[0], opened[1], "",
+                                      f"the quote opened on line {opened[0]} is never closed; "
+                                      "add the closing \"")]) from None
         raise InputError([Problem(path, line, column, "", _friendly(exc))]) from None
     except YAMLError as exc:
         raise InputError([Problem(path, None, None, "", f"this is not valid YAML ({exc})")]) from None

@@ -1,0 +1,68 @@
+"""Pack file names (SPEC 2, output names): `<candidate>_<company>`, folded to safe ASCII."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from generator.slug import pack_slug, slug_part
+
+SAFE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*_[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def test_spec_examples() -> None:
+    assert pack_slug("Sanne de Vries", "Zorggroep Noord") == "sanne-de-vries_zorggroep-noord"
+    assert pack_slug("Liam O'Connor", "Kestrel & Finch B.V.") == "liam-o-connor_kestrel-finch-b-v"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Zoë Ångström", "zoe-angstrom"),
+    ("Noël Müller-Lüdenscheidt", "noel-muller-ludenscheidt"),
+    ("Ahmet Yılmaz", "ahmet-yilmaz"),
+    ("Çağla Öztürk", "cagla-ozturk"),
+    ("Straße", "strasse"),
+    ("Søren Kierkegaard", "soren-kierkegaard"),
+    ("Łódź Ærø Œuvre", "lodz-aero-oeuvre"),
+    ("IJsselmeer Bĳl", "ijsselmeer-bijl"),
+    ("Café  --  Crème!", "cafe-creme"),
+    ("ﬁnance Ｇｒｏｕｐ", "finance-group"),  # ligature and full-width letters (NFKD)
+    ("  -- leading and trailing --  ", "leading-and-trailing"),
+])
+def test_accents_fold_to_ascii(text: str, expected: str) -> None:
+    assert slug_part(text) == expected
+
+
+@pytest.mark.parametrize("text", ["", "   ", "!!!", "---", "李小龍", "محمد", "😀🎉", "..", "/", "\x00"])
+def test_a_part_that_folds_to_nothing_becomes_pack(text: str) -> None:
+    assert slug_part(text) == "pack"
+
+
+def test_pack_for_each_empty_part() -> None:
+    assert pack_slug("李小龍", "Acme") == "pack_acme"
+    assert pack_slug("Anna", "株式会社") == "anna_pack"
+    assert pack_slug("", "") == "pack_pack"
+
+
+@pytest.mark.parametrize("candidate, company", [
+    ("../../etc", "passwd"),
+    ("..", ".."),
+    ("/abs/path", "/etc/cron.d"),
+    ("C:\\Windows\\System32", "D:\\evil"),
+    ("CON", "NUL"),
+    ("name\x00.pdf", "x/../../y"),
+    ("~root", "$HOME"),
+    (".hidden", "..."),
+    ("a" * 500, "b/" * 500),
+    ("\u2215fake-slash", "\u2024\u2024"),  # division slash and one-dot leader
+])
+def test_path_tricks_never_escape(candidate: str, company: str) -> None:
+    slug = pack_slug(candidate, company)
+    assert "/" not in slug and "\\" not in slug
+    assert ".." not in slug
+    assert SAFE.match(slug), slug
+    assert len(slug) <= 2 * 60 + 1
+
+
+def test_slug_is_stable() -> None:
+    assert pack_slug("Sanne de Vries", "Zorggroep Noord") == pack_slug("SANNE  DE VRIES", "zorggroep-noord")
