@@ -151,27 +151,24 @@ def _prepass(path: Path, text: str) -> None:
 
 
 def _clean_tree(node: Any) -> None:
-    """Strip unsafe characters from every string key and value, in place, keeping positions.
+    """Strip unsafe characters from every string value, in place, keeping positions.
 
     A value written with an explicit `!!str` tag arrives as a TaggedScalar; it becomes plain text.
     """
     if isinstance(node, CommentedMap):
-        for key in list(node.keys()):
-            value = node[key]
-            if isinstance(value, TaggedScalar):
-                value = node[key] = str(value.value)
-            if isinstance(value, str):
-                node[key] = clean_text(value)
-            else:
-                _clean_tree(value)
+        slots = list(node.keys())
     elif isinstance(node, CommentedSeq):
-        for index, value in enumerate(node):
-            if isinstance(value, TaggedScalar):
-                value = node[index] = str(value.value)
-            if isinstance(value, str):
-                node[index] = clean_text(value)
-            else:
-                _clean_tree(value)
+        slots = list(range(len(node)))
+    else:
+        return
+    for slot in slots:
+        value = node[slot]
+        if isinstance(value, TaggedScalar):
+            value = str(value.value)
+        if isinstance(value, str):
+            node[slot] = clean_text(value)
+        else:
+            _clean_tree(value)
 
 
 def parse_yaml(path: Path, text: str) -> Any:
