@@ -104,6 +104,18 @@ def generate(profile: Path, notes: Path | None, out_dir: Path, formats: str, lan
 
 
 @cli.command()
+@click.argument("file", type=PATH_ARG)
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True,
+              help="table for the terminal; csv and json hold every quantity unrounded.")
+@click.option("--lang", type=LANGS, help="Language of the table (default: the file's `language`, else nl).")
+def compare(file: Path, fmt: str, lang: str | None) -> None:
+    """Compare offers (from a profile, or a file with just `offers:`) per year and per hour worked."""
+    from generator.compare import run_compare
+
+    click.echo(run_compare(file, fmt, lang.lower() if lang else None))
+
+
+@cli.command()
 def schema() -> None:
     """Print the JSON Schema of the profile format (for editor autocompletion)."""
     from generator.models import json_schema

@@ -1,0 +1,98 @@
+"""`prep-pack compare`: the offer comparison alone, for the terminal, CSV or JSON.
+
+Reads a full profile or a file with just `offers:` (and optionally `language:` and `salary:`),
+validated like any profile, and shows the same figures the pack shows.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Literal
+
+import click
+from pydantic import ValidationError
+
+from generator.errors import InputError, Problem
+from generator.models import Offer, Salary, Strict, cross_field_problems
+from generator.offers import Comparison, compare
+from generator.render.offers_csv import offers_csv
+from generator.texts import load_texts
+from generator.validate import field_path, load_inputs, problems_from
+from generator.yamlload import load_yaml_mapping, locate
+
+
+class OffersFile(Strict):
+    """A file holding only offers to compare."""
+
+    language: Literal["nl", "en"] = "nl"
+    salary: Salary | None = None
+    offers: list[Offer]
+
+
+def load_offers(path: Path) -> tuple[list[Offer], str, str]:
+    """The offers of a profile or offers-only file, its language and currency."""
+    raw = load_yaml_mapping(path, "file")
+    if "candidate" in raw or "application" in raw:
+        profile = load_inputs(path).profile
+        currency = profile.salary.currency if profile.salary else "EUR"
+        return profile.offers, profile.language, currency
+    try:
+        data = OffersFile.model_validate(raw)
+        problems = []
+    except ValidationError as exc:
+        data = None
+        problems = problems_from(exc, path, lambda loc, on_key: locate(raw, loc, on_key), OffersFile)
+    for loc, message in cross_field_problems(raw):
+        line, column = locate(raw, loc)
+        problems.append(Problem(path, line, column, field_path(loc), message))
+    if problems or data is None:
+        raise InputError(sorted(problems, key=lambda p: (p.line or 0, p.column or 0)))
+    return data.offers, data.language, data.salary.currency if data.salary else "EUR"
+
+
+def as_json(comparison: Comparison) -> str:
+    """One object per offer, in input order, with every SPEC 5 quantity unrounded."""
+    return json.dumps([value.as_dict() for value in comparison.values], indent=2, ensure_ascii=False)
+
+
+def as_csv(comparison: Comparison) -> str:
+    """The same as the JSON, as CSV."""
+    return offers_csv([value.as_dict() for value in comparison.values])
+
+
+def as_table(comparison: Comparison, lang: str, currency: str) -> str:
+    """An aligned terminal table with the best value per hour marked and a verdict below."""
+    from generator.viewmodel import offer_rows
+
+    texts = load_texts(lang)
+    header, rows = offer_rows(comparison, texts, lang, currency)
+    cells = [header] + [[cell.replace("\n", "  ") for cell in row.cells] for row in rows]
+    widths = [max(len(row[i]) for row in cells) for i in range(len(header))]
+    lines = []
+    for number, row in enumerate(cells):
+        text = "  ".join(cell.ljust(widths[i]) if i == 0 else cell.rjust(widths[i]) for i, cell in enumerate(row))
+        lines.append(click.style(text, bold=True) if number == 0 else text)
+        if number == 0:
+            lines.append("-" * len(text))
+    if len(comparison.offers) > 1:
+        best = comparison.offers[comparison.best_per_hour_index]
+        per_hour = rows[comparison.best_per_hour_index].cells[7].split("\n")[0]
+        lines += ["", texts("sections.offers.verdict", best=best.name, per_hour=per_hour)]
+        if comparison.apples_and_pears:
+            top = comparison.offers[comparison.highest_monthly_index]
+            lines.append(" ".join(texts("sections.offers.warning", best=best.name, top=top.name).split()))
+    return "\n".join(lines)
+
+
+def run_compare(path: Path, fmt: str, lang: str | None) -> str:
+    """The comparison of the offers in `path` in the asked-for format."""
+    offers, file_lang, currency = load_offers(path)
+    comparison = compare(offers)
+    if comparison is None:
+        raise InputError([Problem(path, None, None, "offers", "there are no offers to compare; add them under offers:")])
+    if fmt == "json":
+        return as_json(comparison)
+    if fmt == "csv":
+        return as_csv(comparison).rstrip("\n")
+    return as_table(comparison, lang or file_lang, currency)
