@@ -11,15 +11,14 @@ from pathlib import Path
 from typing import Literal
 
 import click
-from pydantic import ValidationError
 
 from generator.errors import InputError, Problem
-from generator.models import Offer, Salary, Strict, cross_field_problems
+from generator.models import Offer, Salary, Strict
 from generator.offers import Comparison, compare
 from generator.render.offers_csv import offers_csv
 from generator.texts import load_texts
-from generator.validate import field_path, load_inputs, problems_from
-from generator.yamlload import load_yaml_mapping, locate
+from generator.validate import check_mapping, load_inputs
+from generator.yamlload import load_yaml_mapping
 
 
 class OffersFile(Strict):
@@ -37,17 +36,9 @@ def load_offers(path: Path) -> tuple[list[Offer], str, str]:
         profile = load_inputs(path).profile
         currency = profile.salary.currency if profile.salary else "EUR"
         return profile.offers, profile.language, currency
-    try:
-        data = OffersFile.model_validate(raw)
-        problems = []
-    except ValidationError as exc:
-        data = None
-        problems = problems_from(exc, path, lambda loc, on_key: locate(raw, loc, on_key), OffersFile)
-    for loc, message in cross_field_problems(raw):
-        line, column = locate(raw, loc)
-        problems.append(Problem(path, line, column, field_path(loc), message))
-    if problems or data is None:
-        raise InputError(sorted(problems, key=lambda p: (p.line or 0, p.column or 0)))
+    data, problems = check_mapping(OffersFile, raw, path)
+    if problems or not isinstance(data, OffersFile):
+        raise InputError(problems)
     return data.offers, data.language, data.salary.currency if data.salary else "EUR"
 
 

@@ -113,6 +113,16 @@ def _validate(model: type[BaseModel], data: Any, path: Path,
         return None, problems_from(exc, path, locator, model)
 
 
+def check_mapping(model: type[BaseModel], raw: Any, path: Path) -> tuple[BaseModel | None, list[Problem]]:
+    """Validate loaded YAML against `model` plus the cross-field rules; every problem located, in file order."""
+    result, problems = _validate(model, raw, path, lambda loc, on_key: locate(raw, loc, on_key))
+    for loc, message in cross_field_problems(raw):
+        line, column = locate(raw, loc)
+        problems.append(Problem(path, line, column, field_path(loc), message))
+    problems.sort(key=lambda p: (p.line or 0, p.column or 0))
+    return result, problems
+
+
 def _load_notes(path: Path) -> tuple[Notes | None, list[Problem]]:
     """Read a notes file in YAML or Markdown, chosen by its extension."""
     if path.suffix.lower() in (".md", ".markdown", ".txt"):
@@ -129,11 +139,7 @@ def _load_notes(path: Path) -> tuple[Notes | None, list[Problem]]:
 def load_inputs(profile_path: Path, notes_path: Path | None = None) -> Inputs:
     """Load, validate and pair a profile with its notes; raise `InputError` listing every problem."""
     raw = load_yaml_mapping(profile_path, "profile")
-    profile, problems = _validate(Profile, raw, profile_path, lambda loc, on_key: locate(raw, loc, on_key))
-    for loc, message in cross_field_problems(raw):
-        line, column = locate(raw, loc)
-        problems.append(Problem(profile_path, line, column, field_path(loc), message))
-    problems.sort(key=lambda p: (p.line or 0, p.column or 0))
+    profile, problems = check_mapping(Profile, raw, profile_path)
 
     notes: Notes | None = None
     if notes_path is None and not (isinstance(profile, Profile) and profile.first_interview_notes):
