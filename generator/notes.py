@@ -18,11 +18,17 @@ NOTE_SUFFIXES = (".notes.md", ".notes.yaml", ".notes.yml")
 # Markdown headings (case-insensitive) and the Notes key each one fills.
 HEADINGS = {
     "gesproken met": "met", "met": "met", "met with": "met", "aanwezig": "met", "people": "met",
+    "who i met": "met", "people i met": "met",
     "geleerd": "learned", "learned": "learned", "learnt": "learned", "wat ik leerde": "learned",
-    "ging goed": "went_well", "went well": "went_well",
-    "kan beter": "could_improve", "could improve": "could_improve", "could be better": "could_improve",
+    "wat ik geleerd heb": "learned", "what i learned": "learned", "what i learnt": "learned",
+    "ging goed": "went_well", "went well": "went_well", "wat ging goed": "went_well", "what went well": "went_well",
+    "kan beter": "could_improve", "kon beter": "could_improve", "could improve": "could_improve",
+    "could be better": "could_improve", "verbeterpunten": "could_improve", "wat kan beter": "could_improve",
+    "to improve": "could_improve", "what could be better": "could_improve",
     "open vragen": "open_questions", "open questions": "open_questions", "open punten": "open_questions",
-    "al besproken": "answered", "already covered": "answered", "answered": "answered", "covered": "answered",
+    "open points": "open_questions",
+    "al besproken": "answered", "al beantwoord": "answered", "beantwoord": "answered", "besproken": "answered",
+    "already covered": "answered", "already answered": "answered", "answered": "answered", "covered": "answered",
 }
 _BULLET = re.compile(r"^\s*(?:[-*+]|\d+[.)])(?:\s+(.*))?$")
 _DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")

@@ -8,6 +8,7 @@ of an empty heading. Renderers never decide content; they only draw these blocks
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,7 +29,7 @@ STARR_PARTS = ("situation", "task", "action", "result", "reflection")
 # Words in an interviewer's role that tell what kind of person they are (Dutch and English).
 ROLE_WORDS = {
     "hr": ("hr", "p&o", "recruit", "personeel", "talent", "people", "human resources", "hrm"),
-    "director": ("direct", "ceo", "cfo", "coo", "cto", "bestuur", "head of", "hoofd", "vp ", "vice president",
+    "director": ("direct", "ceo", "cfo", "coo", "cto", "bestuur", "head of", "hoofd", "vp", "vice president",
                  "partner", "eigenaar", "owner", "founder", "oprichter"),
     "manager": ("manager", "leidinggevende", "teamleider", "team lead", "teamlead", "chef", "supervisor",
                 "coördinator", "coordinator", "lead"),
@@ -48,7 +49,8 @@ def fold(text: str) -> str:
 
 def role_kind(role: str | None) -> str:
     """Classify an interviewer's role as hr, director, manager, colleague or other."""
-    text = f" {fold(role or '')} "
+    # Hyphens and slashes separate words too: 'HR-adviseur', 'P&O/recruitment'.
+    text = " " + re.sub(r"[^\w&]+", " ", fold(role or "")) + " "
     for kind in ("hr", "director", "manager", "colleague"):
         for word in ROLE_WORDS[kind]:
             if (f" {word} " in text) if len(word) <= 3 else (word in text):
@@ -314,12 +316,7 @@ def _section_questions(c: _Context) -> Section:
     key = "sections.questions"
     answered = set(c.notes.answered) if c.notes else set()
     blocks: list[Block] = [Para(t(f"{key}.intro"))]
-    if c.notes and c.notes.open_questions:
-        blocks += [Heading(t(f"{key}.open_title")),
-                   ItemList(_items(c.notes.open_questions, **{"data-question-id": "open"}))]
-    if c.profile.questions:
-        blocks += [Heading(t(f"{key}.own_title")),
-                   ItemList(_items(c.profile.questions, **{"data-question-id": "own"}))]
+    # SPEC 6.8 order: standard questions, the procedure questions, then the notes' and own ones.
     standard = [Item(t(f"{key}.standard.{qid}"), attrs={"data-question-id": qid})
                 for qid in STANDARD_QUESTION_IDS if qid not in answered]
     blocks.append(Heading(t(f"{key}.standard_title")))
@@ -329,6 +326,12 @@ def _section_questions(c: _Context) -> Section:
         blocks.append(ItemList(standard))
     blocks += [Heading(t(f"{key}.procedure_title")),
                ItemList(_items(t.list(f"{key}.procedure"), **{"data-question-id": "procedure"}))]
+    if c.notes and c.notes.open_questions:
+        blocks += [Heading(t(f"{key}.open_title")),
+                   ItemList(_items(c.notes.open_questions, **{"data-question-id": "open"}))]
+    if c.profile.questions:
+        blocks += [Heading(t(f"{key}.own_title")),
+                   ItemList(_items(c.profile.questions, **{"data-question-id": "own"}))]
     return Section("questions", t(f"{key}.title"), blocks)
 
 

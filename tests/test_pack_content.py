@@ -215,3 +215,45 @@ def test_calendar_parses_back_with_interview_steps_and_follow_up(sanne):
     assert (interview.decoded("dtend") - interview.decoded("dtstart")) == dt.timedelta(minutes=60)
     assert str(interview.get("location")) == "Hoofdkantoor, Groningen"
     assert len({str(e.get("uid")) for e in events}) == len(events)
+    # one all-day reminder per plan step on the step's date, then the thank-you and the check-in
+    steps = [e["attrs"]["data-date"] for e in elements(sanne.html, "data-step")]
+    days = [e.decoded("dtstart").isoformat() for e in events[1:]]
+    assert days == steps + ["2026-12-04", "2026-12-18"]
+    raw = sanne.paths["ics"].read_bytes()
+    assert b"\r\n" in raw and b"BEGIN:VTIMEZONE" in raw and b"TZID:Europe/Amsterdam" in raw
+
+
+# --- the examples differ where their input differs ------------------------------------------------
+
+def test_examples_give_visibly_different_packs(sanne, liam, noor, ahmet):
+    """Met before / new faces / mixed; with and without assignment; notes from every source."""
+    from generator.texts import load_texts
+
+    nl, en = load_texts("nl"), load_texts("en")
+    # who you meet: mixed (Sanne), all new (Liam), all met (Ahmet), in their own language
+    assert squash(nl("sections.interviewers.mixed")) in squash(sanne.docx_text)
+    assert squash(en("sections.interviewers.all_new")) in squash(liam.docx_text)
+    assert squash(en("sections.interviewers.all_met")) in squash(ahmet.docx_text)
+    # the assignment section and its kind-specific advice only where one is announced
+    assert squash(nl("sections.assessment.kinds.presentation")) in squash(sanne.docx_text)
+    assert squash(en("sections.assessment.kinds.sales_pitch")) in squash(liam.docx_text)
+    assert 'id="assessment"' not in noor.html and 'id="assessment"' not in ahmet.html
+    # the first round comes from Markdown, YAML, the profile itself, or is a prompt to write it
+    assert "28 verpleegkundigen" in sanne.pdf_text           # sanne-de-vries.notes.md
+    assert "seven Account Executives" in squash(liam.pdf_text)  # liam-oconnor.notes.yaml
+    assert "Erik Smit" in noor.docx_text                      # first_interview_notes: in the profile
+    assert "ahmet-yilmaz.notes.md" in ahmet.docx_text         # none: where to write them
+    # and the same hooks carry different people and dates
+    firsts = {p.profile.stem: elements(p.html, "data-step")[-1]["attrs"]["data-date"]
+              for p in (sanne, liam, noor, ahmet)}
+    assert firsts == {"sanne-de-vries": "2026-12-02", "liam-oconnor": "2026-12-09",
+                      "noor-bakker": "2027-01-07", "ahmet-yilmaz": "2026-12-14"}
+
+
+def test_questions_follow_the_spec_order_in_the_pdf(sanne):
+    ids = [e["attrs"]["data-question-id"] for e in elements(sanne.html, "data-question-id")]
+    order = ["standard" if i not in ("procedure", "open", "own") else i for i in ids]
+    firsts = [order.index(k) for k in ("standard", "procedure", "open", "own")]
+    assert firsts == sorted(firsts)
+    text = squash(sanne.pdf_text)
+    assert text.index("Hoe krijg ik feedback") < text.index("Wat zijn de volgende stappen")

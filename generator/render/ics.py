@@ -68,6 +68,7 @@ def ics_bytes(pack: Pack) -> bytes:
     labels = pack.labels
     cal.add_component(_all_day(pack, "thanks", pack.schedule.thank_you_by, labels.get("ics_thanks", "Thank-you")))
     cal.add_component(_all_day(pack, "checkin", pack.schedule.check_in, labels.get("ics_check_in", "Check in")))
+    cal.add_missing_timezones()  # RFC 5545: every TZID used needs its VTIMEZONE
     return cal.to_ical()
 
 
