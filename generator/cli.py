@@ -26,6 +26,21 @@ def _parse_today(_ctx: click.Context, _param: click.Parameter, value: str | None
         raise click.BadParameter(f"'{value}' is not a date; write it as YYYY-MM-DD") from None
 
 
+def _load_brand(_ctx: click.Context, _param: click.Parameter, value: Path | None):
+    """Check the brand file before any work starts: a bad one is a usage error (exit 2)."""
+    if value is None:
+        return None
+    from generator.brand import load_brand
+
+    return load_brand(value)
+
+
+BRAND = click.option("--brand", type=click.Path(path_type=Path, dir_okay=False), callback=_load_brand,
+                     help="An agency's brand file (YAML): name, logo, colours, footer, contact.")
+TEMPLATES = click.option("--templates", type=click.Path(path_type=Path, file_okay=False, exists=True),
+                         help="A folder whose templates and texts override the built-in ones.")
+FORMATS = click.option("--format", "formats", default="pdf,docx", show_default=True, metavar="LIST",
+                       help="Comma-separated: pdf, docx, html, ics, csv.")
 TODAY = click.option("--today", metavar="YYYY-MM-DD", callback=_parse_today,
                      help="Pretend today is this date (plan dates and days to go count from it).")
 PATH_ARG = click.Path(path_type=Path, dir_okay=False)
@@ -80,21 +95,20 @@ def validate(profile: Path, notes: Path | None) -> None:
 @click.option("--notes", type=PATH_ARG, help="Notes from the first interview (.md or .yaml).")
 @click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path, file_okay=False), default="output",
               show_default=True, help="Folder to write the pack into.")
-@click.option("--format", "formats", default="pdf,docx", show_default=True, metavar="LIST",
-              help="Comma-separated: pdf, docx, html, ics, csv.")
+@FORMATS
 @click.option("--lang", type=LANGS, help="Language of the pack (default: the profile's `language`, else nl).")
-@click.option("--templates", type=click.Path(path_type=Path, file_okay=False, exists=True),
-              help="A folder whose templates and texts override the built-in ones.")
+@BRAND
+@TEMPLATES
 @click.option("--timings", is_flag=True, help="Print how long each step took (to stderr).")
 @TODAY
-def generate(profile: Path, notes: Path | None, out_dir: Path, formats: str, lang: str | None,
+def generate(profile: Path, notes: Path | None, out_dir: Path, formats: str, lang: str | None, brand,
              templates: Path | None, timings: bool, today: dt.date) -> None:
     """Make the preparation pack and print the paths written."""
     from generator.pipeline import generate as run, parse_formats
     from generator.render.assets import Assets
 
     result = run(profile, out_dir, parse_formats(formats), notes, lang.lower() if lang else None, today,
-                 Assets(templates))
+                 Assets(templates, brand))
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)
     for path in result.paths:
@@ -113,6 +127,50 @@ def compare(file: Path, fmt: str, lang: str | None) -> None:
     from generator.compare import run_compare
 
     click.echo(run_compare(file, fmt, lang.lower() if lang else None))
+
+
+@cli.command()
+@click.argument("folder", type=click.Path(path_type=Path, file_okay=False))
+@click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path, file_okay=False), required=True,
+              help="Folder for the packs (one sub-folder per candidate) and report.csv.")
+@click.option("--workers", type=click.IntRange(min=1, max=256), help="Parallel processes [default: CPU cores].")
+@BRAND
+@FORMATS
+@click.option("--resume", is_flag=True, help="Skip candidates whose pack is complete and whose input is unchanged.")
+@TEMPLATES
+@TODAY
+def batch(folder: Path, out_dir: Path, workers: int | None, brand, formats: str, resume: bool,
+          templates: Path | None, today: dt.date) -> None:
+    """Make a pack for every profile in FOLDER; report.csv says what failed and why."""
+    from generator.batch import run_batch
+    from generator.pipeline import parse_formats
+    from generator.progress import ProgressBar
+
+    bar = ProgressBar()
+    failed = 0
+
+    def show(row, done: int, total: int) -> None:
+        nonlocal failed
+        failed += row.status == "failed"
+        bar.update(done, total, failed)
+
+    try:
+        result = run_batch(folder, out_dir, parse_formats(formats), today, workers, brand, resume, templates, show)
+    finally:
+        bar.close()
+    for row in result.rows:
+        if row.status == "failed":
+            click.echo(f"failed: {row.profile}: {row.error}", err=True)
+    done = f"{len(result.rows)} of {result.total}" if result.interrupted else str(result.total)
+    click.echo(f"{done} profile{'s' if result.total != 1 else ''}: {result.count('ok')} ok, {result.count('failed')} failed, "
+               f"{result.count('skipped')} skipped in {result.seconds:.1f} s with {result.workers} "
+               f"worker{'s' if result.workers != 1 else ''}. Report: {result.report}")
+    if result.interrupted:
+        click.echo("Interrupted: every finished pack is complete; run the same command with --resume "
+                   "to make the rest.", err=True)
+        sys.exit(130)
+    if result.count("failed"):
+        sys.exit(1)
 
 
 @cli.command()

@@ -50,7 +50,7 @@ def _renderer(fmt: str) -> Callable[[Pack, Path, Assets], Path]:
         return render_html
     if fmt == "docx":
         from generator.render.docx import render_docx
-        return lambda pack, out, _assets: render_docx(pack, out)
+        return lambda pack, out, assets: render_docx(pack, out, assets.brand)
     if fmt == "ics":
         from generator.render.ics import render_ics
         return lambda pack, out, _assets: render_ics(pack, out)
@@ -77,7 +77,7 @@ def generate(profile: Path, out_dir: Path, formats: tuple[str, ...] = DEFAULT_FO
     result.timings["load"] = time.perf_counter() - started
     assets = assets or Assets()
     started = time.perf_counter()
-    pack = build_pack(inputs, today or dt.date.today(), lang, assets.templates)
+    pack = build_pack(inputs, today or dt.date.today(), lang, assets.templates, assets.colours)
     result.timings["model"] = time.perf_counter() - started
     result.warnings.extend(pack.warnings)
     render(pack, out_dir, formats, assets, result)

@@ -20,11 +20,10 @@ def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
 def test_help_and_version():
     result = run("--help")
     assert result.returncode == 0
-    for command in ("init", "validate", "generate", "schema"):
+    for command in ("init", "validate", "generate", "compare", "batch", "schema"):
         assert command in result.stdout
-    assert "compare" in result.stdout and "batch" not in result.stdout
     assert run("--version").stdout.startswith("prep-pack, version ")
-    for command in ("init", "validate", "generate", "schema"):
+    for command in ("init", "validate", "generate", "compare", "batch", "schema"):
         assert run(command, "--help").returncode == 0
 
 

@@ -15,8 +15,13 @@ from typing import Any
 from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 
+from generator.brand import Brand
 from generator.fetcher import SafeFetcher
 from generator.texts import template_dirs
+
+
+DEFAULT_PRIMARY = "#1f4e79"
+DEFAULT_ACCENT = "#e07a2f"
 
 
 def _b64(value: str | bytes) -> str:
@@ -26,10 +31,17 @@ def _b64(value: str | bytes) -> str:
 
 @dataclass
 class Assets:
-    """Loaded templates and styles, for the built-in look or an agency's override folder."""
+    """Loaded templates and styles, for the built-in look or an agency's override folder and brand."""
 
     templates: Path | None = None
+    brand: Brand | None = None
     extra_allowed: list[Path] = field(default_factory=list)
+
+    @property
+    def colours(self) -> tuple[str, str]:
+        """(primary, accent): the brand's where it sets them, else prep-pack's own."""
+        chosen = self.brand.colours if self.brand else {}
+        return chosen.get("primary", DEFAULT_PRIMARY), chosen.get("accent", DEFAULT_ACCENT)
 
     @cached_property
     def dirs(self) -> list[Path]:

@@ -9,9 +9,9 @@ pieces of WordprocessingML added directly.
 from __future__ import annotations
 
 import io
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from docx import Document
 from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
@@ -22,10 +22,12 @@ from docx.shared import Cm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
 from generator.atomic import inside, write_atomic
+from generator.brand import Brand
 from generator.document import Block, Card, Chart, Heading, ItemList, Lines, Pack, Para, Table
+from generator.render.assets import DEFAULT_ACCENT, DEFAULT_PRIMARY
+from generator.render.docx_base import base_document, restart_numbering
 
-PRIMARY = RGBColor(0x1F, 0x4E, 0x79)
-ACCENT = RGBColor(0xE0, 0x7A, 0x2F)
+RASTER_LOGOS = ("image/png", "image/jpeg")  # Word takes these; an SVG logo shows as the agency name
 # Our paragraph styles for the kinds of paragraph the HTML colours: (name, italic, colour).
 CUSTOM_STYLES = {
     "prompt": ("Prompt", True, RGBColor(0x9A, 0x4A, 0x00)),
@@ -66,18 +68,35 @@ def _bottom_border(paragraph: Paragraph, colour: str = "C9D3DD") -> None:
     p_pr.append(borders)
 
 
-def _setup_styles(doc: DocxDocument) -> None:
+def _rgb(colour: str) -> RGBColor:
+    return RGBColor.from_string(colour.lstrip("#").upper())
+
+
+@dataclass
+class _Look:
+    """What one document looks like: its colours, its brand, and which lists need typed bullets."""
+
+    primary: RGBColor
+    accent: RGBColor
+    brand: Brand | None = None
+    typed_bullets: set[str] = field(default_factory=set)
+    own_styles: bool = True  # False when an agency's reference .docx sets the styles
+
+
+def _setup_styles(doc: DocxDocument, look: _Look) -> None:
     styles = doc.styles
     normal = styles["Normal"]
-    normal.font.name = "Inter"
-    normal.font.size = Pt(10)
-    normal.paragraph_format.space_after = Pt(5)
+    if look.own_styles:
+        normal.font.name = "Inter"
+        normal.font.size = Pt(10)
+        normal.paragraph_format.space_after = Pt(5)
     for level, size in ((1, 16), (2, 12.5), (3, 11)):
         style = styles[f"Heading {level}"]
-        style.font.color.rgb = PRIMARY
-        style.font.size = Pt(size)
-        style.font.name = "Inter"
         style.paragraph_format.keep_with_next = True
+        if look.own_styles:
+            style.font.color.rgb = look.primary
+            style.font.size = Pt(size)
+            style.font.name = "Inter"
     for name, italic, colour in CUSTOM_STYLES.values():
         if name in [s.name for s in styles]:
             continue
@@ -108,13 +127,45 @@ def _settings(doc: DocxDocument, lang: str) -> None:
             r_pr.append(lang_el)
 
 
-def _header_footer(doc: DocxDocument, pack: Pack) -> None:
+def _has_field(part_element, name: str) -> bool:
+    """True when a header or footer already holds a field such as PAGE (from a reference .docx)."""
+    instructions = part_element.iter(qn("w:instrText"))
+    simple = part_element.iter(qn("w:fldSimple"))
+    return any(name in (i.text or "") for i in instructions) or any(name in (f.get(qn("w:instr")) or "")
+                                                                    for f in simple)
+
+
+def _logo_run(paragraph: Paragraph, brand: Brand | None, height: Cm) -> bool:
+    """Put the brand's logo in a paragraph when Word can show it (PNG or JPEG)."""
+    if not brand or not brand.logo or brand.logo_type not in RASTER_LOGOS:
+        return False
+    paragraph.add_run().add_picture(io.BytesIO(brand.logo), height=height)
+    return True
+
+
+def _header_footer(doc: DocxDocument, pack: Pack, look: _Look) -> None:
+    """Running header (brand, candidate, company) and a footer with the brand line and page X of Y."""
     section = doc.sections[-1]
     section.different_first_page_header_footer = False
+    brand = look.brand
     header = section.header.paragraphs[0]
-    header.text = f"{pack.candidate} · {pack.company}"
-    header.style.font.size = Pt(8)
-    footer = section.footer.paragraphs[0]
+    if header.text.strip() or header._p.xpath(".//w:drawing"):
+        header = section.header.add_paragraph()  # keep what a reference document put there
+    if _logo_run(header, brand, Cm(0.7)):
+        header.add_run("   ")
+    elif brand:
+        header.add_run(f"{brand.name}   ").bold = True
+    header.add_run(f"{pack.candidate} · {pack.company}").font.size = Pt(8)
+    if brand:
+        line = section.footer.paragraphs[0]
+        if line.text.strip():
+            line = section.footer.add_paragraph()
+        run = line.add_run(brand.name + (f" · {brand.footer}" if brand.footer else ""))
+        run.font.size = Pt(8)
+        run.font.color.rgb = look.primary
+    if _has_field(section.footer._element, "PAGE"):
+        return
+    footer = section.footer.add_paragraph() if brand else section.footer.paragraphs[0]
     footer.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     footer.add_run(f"{pack.labels['page'].capitalize()} ")
     _field(footer, "PAGE", "1")
@@ -130,12 +181,17 @@ def _add_text(paragraph: Paragraph, text: str) -> None:
         paragraph.add_run(line)
 
 
-def _list(doc: DocxDocument, block: ItemList) -> None:
+def _list(doc: DocxDocument, block: ItemList, look: _Look) -> None:
     style = {"bullet": "List Bullet", "number": "List Number"}.get(block.style, "Normal")
-    for item in block.items:
+    typed = style in look.typed_bullets
+    paragraphs = []
+    for number, item in enumerate(block.items, start=1):
         paragraph = doc.add_paragraph(style=style)
+        paragraphs.append(paragraph)
+        if typed:
+            paragraph.add_run("•  " if block.style == "bullet" else f"{number}.  ")
         if block.style == "check":
-            paragraph.add_run("☐  ").font.color.rgb = PRIMARY
+            paragraph.add_run("☐  ").font.color.rgb = look.primary
         if item.label:
             label = item.label
             if block.style in ("bullet", "number", "facts", "plain") and item.text and label[-1] not in ":?.!":
@@ -147,8 +203,10 @@ def _list(doc: DocxDocument, block: ItemList) -> None:
             _add_text(paragraph, item.text)
         if item.note:
             note = paragraph.add_run(f"  ({item.note})" if block.style != "check" else f"  [{item.note}]")
-            note.font.color.rgb = PRIMARY
+            note.font.color.rgb = look.primary
             note.bold = block.style == "check"
+    if style == "List Number" and not typed:
+        restart_numbering(doc, paragraphs)
 
 
 def _repeat_header(row) -> None:
@@ -160,7 +218,7 @@ def _repeat_header(row) -> None:
     tr_pr.append(cant_split)
 
 
-def _table(doc: DocxDocument, block: Table) -> None:
+def _table(doc: DocxDocument, block: Table, look: _Look) -> None:
     table = doc.add_table(rows=1, cols=len(block.header))
     table.style = "Light Grid Accent 1"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -171,6 +229,11 @@ def _table(doc: DocxDocument, block: Table) -> None:
         run = cell.paragraphs[0].add_run(text)
         run.bold = True
         run.font.size = small
+        run.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+        shading = OxmlElement("w:shd")
+        for key, value in (("val", "clear"), ("color", "auto"), ("fill", str(look.primary))):
+            shading.set(qn(f"w:{key}"), value)
+        cell._tc.get_or_add_tcPr().append(shading)
     for row in block.rows:
         cells = table.add_row().cells
         for index, (cell, text) in enumerate(zip(cells, row.cells)):
@@ -195,23 +258,23 @@ def _table(doc: DocxDocument, block: Table) -> None:
     doc.add_paragraph()
 
 
-def _block(doc: DocxDocument, block: Block) -> None:
+def _block(doc: DocxDocument, block: Block, look: _Look) -> None:
     if isinstance(block, Para):
         style = "Quote" if block.style == "quote" else CUSTOM_STYLES.get(block.style, ("Normal",))[0]
         _add_text(doc.add_paragraph(style=style), block.text)
     elif isinstance(block, Heading):
         doc.add_heading(block.text, level=min(block.level, 3))
     elif isinstance(block, ItemList):
-        _list(doc, block)
+        _list(doc, block, look)
     elif isinstance(block, Table):
-        _table(doc, block)
+        _table(doc, block, look)
     elif isinstance(block, Card):
         title = block.title + (f" ({block.badge})" if block.badge else "")
         doc.add_heading(title, level=3)
         if block.subtitle:
             doc.add_paragraph(block.subtitle, style="Small Note")
         for inner in block.blocks:
-            _block(doc, inner)
+            _block(doc, inner, look)
     elif isinstance(block, Chart):
         doc.add_picture(io.BytesIO(block.png), width=Cm(16))
         doc.add_paragraph(block.alt, style="Small Note")
@@ -220,9 +283,18 @@ def _block(doc: DocxDocument, block: Block) -> None:
             _bottom_border(doc.add_paragraph())
 
 
-def _cover(doc: DocxDocument, pack: Pack) -> None:
+def _cover(doc: DocxDocument, pack: Pack, look: _Look) -> None:
+    brand = look.brand
+    if brand:
+        agency = doc.add_paragraph()
+        if not _logo_run(agency, brand, Cm(1.6)):
+            run = agency.add_run(brand.name.upper())
+            run.bold = True
+            run.font.color.rgb = look.primary
+        if brand.contact:
+            doc.add_paragraph(f"{brand.name} · {brand.contact}", style="Small Note")
     kicker = doc.add_paragraph(pack.title.upper())
-    kicker.runs[0].font.color.rgb = ACCENT
+    kicker.runs[0].font.color.rgb = look.accent
     kicker.runs[0].bold = True
     doc.add_paragraph(pack.candidate, style="Title")
     subtitle = doc.add_paragraph(style="Subtitle")
@@ -230,7 +302,7 @@ def _cover(doc: DocxDocument, pack: Pack) -> None:
     countdown = doc.add_paragraph()
     run = countdown.add_run(pack.countdown)
     run.bold = True
-    run.font.color.rgb = ACCENT
+    run.font.color.rgb = look.accent
     run.font.size = Pt(13)
     for fact in pack.cover_facts:
         paragraph = doc.add_paragraph()
@@ -244,10 +316,13 @@ def _cover(doc: DocxDocument, pack: Pack) -> None:
     doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
 
-def docx_bytes(pack: Pack) -> bytes:
-    """Build the Word document in memory."""
-    doc = Document()
-    _setup_styles(doc)
+def docx_bytes(pack: Pack, brand: Brand | None = None) -> bytes:
+    """Build the Word document in memory, on the brand's reference document when it has one."""
+    doc, typed_bullets = base_document(brand.reference_docx if brand else None)
+    colours = brand.colours if brand else {}
+    look = _Look(_rgb(colours.get("primary", DEFAULT_PRIMARY)), _rgb(colours.get("accent", DEFAULT_ACCENT)),
+                 brand, typed_bullets, own_styles=not (brand and brand.reference_docx))
+    _setup_styles(doc, look)
     _settings(doc, pack.lang)
     props = doc.core_properties
     props.title = f"{pack.title}: {pack.role}, {pack.company}"
@@ -255,15 +330,16 @@ def docx_bytes(pack: Pack) -> bytes:
     props.subject = f"{pack.role} · {pack.company}"
     props.language = "nl-NL" if pack.lang == "nl" else "en-GB"
     props.keywords = "prep-pack"
-    section = doc.sections[0]
-    section.page_height, section.page_width = Cm(29.7), Cm(21.0)
-    section.left_margin = section.right_margin = Cm(2)
-    _header_footer(doc, pack)
-    _cover(doc, pack)
+    if look.own_styles:
+        section = doc.sections[0]
+        section.page_height, section.page_width = Cm(29.7), Cm(21.0)
+        section.left_margin = section.right_margin = Cm(2)
+    _header_footer(doc, pack, look)
+    _cover(doc, pack, look)
 
     doc.add_heading(pack.labels["summary"], level=1)
     for block in pack.summary:
-        _block(doc, block)
+        _block(doc, block, look)
     doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
     doc.add_heading(pack.labels["contents"], level=1)
     _field(doc.add_paragraph(), 'TOC \\o "1-3" \\h \\z \\u', pack.labels["contents"] + " …")
@@ -274,12 +350,12 @@ def docx_bytes(pack: Pack) -> bytes:
             doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
         doc.add_heading(f"{number}. {chapter.title}", level=1)
         for block in chapter.blocks:
-            _block(doc, block)
+            _block(doc, block, look)
     buffer = io.BytesIO()
     doc.save(buffer)
     return buffer.getvalue()
 
 
-def render_docx(pack: Pack, out_dir: Path) -> Path:
+def render_docx(pack: Pack, out_dir: Path, brand: Brand | None = None) -> Path:
     """Write `<slug>.docx` into `out_dir` and return its path."""
-    return write_atomic(inside(out_dir, f"{pack.slug}.docx"), docx_bytes(pack))
+    return write_atomic(inside(out_dir, f"{pack.slug}.docx"), docx_bytes(pack, brand))

@@ -11,11 +11,11 @@ from generator.document import Pack
 from generator.render.assets import Assets
 
 
-def pack_html(pack: Pack, assets: Assets, inline_css: bool = True, brand: object | None = None) -> str:
+def pack_html(pack: Pack, assets: Assets, inline_css: bool = True) -> str:
     """Render the pack's HTML; the stylesheet is inlined unless the PDF renderer adds it itself."""
     template = assets.env.get_template("pack.html.j2")
     css = Markup(assets.css_text.replace("</", "<\\/")) if inline_css else None  # our own CSS, not user text
-    return template.render(pack=pack, inline_css=css, brand=brand)
+    return template.render(pack=pack, inline_css=css, brand=assets.brand)
 
 
 def render_html(pack: Pack, out_dir: Path, assets: Assets) -> Path:

@@ -1,0 +1,131 @@
+"""An agency's brand file: name, logo, colours, footer and contact line, and a Word reference.
+
+The brand file is YAML like a profile and is checked the same way (every problem with
+file:line:column). Files it names (the logo, a reference .docx) must sit inside the brand
+file's own folder: a brand file from elsewhere can never make prep-pack read /etc/passwd.
+The loaded `Brand` holds the file contents themselves, so a batch worker needs no file access
+and the content hash (`digest`) tells `batch --resume` when the brand changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import Field
+
+from generator.errors import InputError, Problem
+from generator.models import Strict
+from generator.validate import check_mapping
+from generator.yamlload import load_yaml_mapping, locate
+
+Colour = Annotated[str, Field(pattern=r"^#(?:[0-9a-fA-F]{3}){1,2}$",
+                              description="A hex colour such as #1f4e79.")]
+BrandText = Annotated[str, Field(min_length=1, max_length=300)]
+MAX_FILE_BYTES = 5 * 1024 * 1024
+# What a logo file must start with, by extension: nobody renames a PDF to logo.png unnoticed.
+LOGO_KINDS = {".png": ("image/png", (b"\x89PNG\r\n\x1a\n",)),
+              ".jpg": ("image/jpeg", (b"\xff\xd8\xff",)),
+              ".jpeg": ("image/jpeg", (b"\xff\xd8\xff",)),
+              ".svg": ("image/svg+xml", ())}
+
+
+class BrandFile(Strict):
+    """The keys of a brand file."""
+
+    name: BrandText = Field(description="The agency's name, shown on the cover and in every footer.")
+    logo: str | None = Field(None, description="A PNG, JPEG or SVG file in the brand file's folder.")
+    primary: Colour | None = Field(None, description="Main colour: headings, rules, table headers.")
+    accent: Colour | None = Field(None, description="Second colour: highlights and the chart.")
+    footer: BrandText | None = Field(None, description="A line printed at the foot of every page.")
+    contact: BrandText | None = Field(None, description="Contact line for the candidate (phone, e-mail).")
+    reference_docx: str | None = Field(None, description="A .docx in the brand folder whose styles Word uses.")
+
+
+@dataclass(frozen=True)
+class Brand:
+    """A checked brand, with its files already read (safe to send to worker processes)."""
+
+    name: str
+    primary: str | None = None
+    accent: str | None = None
+    footer: str | None = None
+    contact: str | None = None
+    logo: bytes | None = None
+    logo_type: str = ""
+    reference_docx: bytes | None = None
+    folder: Path | None = None
+    digest: str = ""
+
+    @property
+    def colours(self) -> dict[str, str]:
+        """The colours the brand sets, by CSS variable name."""
+        return {k: v for k, v in (("primary", self.primary), ("accent", self.accent)) if v}
+
+
+def _full_hex(colour: str | None) -> str | None:
+    """'#abc' -> '#aabbcc', so every renderer gets six digits."""
+    if colour and len(colour) == 4:
+        colour = "#" + "".join(c * 2 for c in colour[1:])
+    return colour.lower() if colour else None
+
+
+def _read_inside(brand_path: Path, raw: object, key: str, name: str, suffixes: tuple[str, ...],
+                 problems: list[Problem]) -> tuple[bytes, str] | None:
+    """Read a file the brand names, refusing anything outside the brand file's folder."""
+    line, column = locate(raw, (key,))
+
+    def refuse(message: str) -> None:
+        problems.append(Problem(brand_path, line, column, key, message))
+
+    folder = brand_path.resolve().parent
+    target = (folder / name).resolve()
+    if Path(name).is_absolute() or not target.is_relative_to(folder):
+        refuse(f"'{name}' is outside the brand file's folder; put the file next to the brand file")
+        return None
+    if target.suffix.lower() not in suffixes:
+        refuse(f"'{name}' must be one of these kinds: {', '.join(suffixes)}")
+        return None
+    if not target.is_file():
+        refuse(f"'{name}' does not exist in {folder}")
+        return None
+    if target.stat().st_size > MAX_FILE_BYTES:
+        refuse(f"'{name}' is larger than 5 MiB")
+        return None
+    data = target.read_bytes()
+    if key == "logo":
+        mime, magics = LOGO_KINDS[target.suffix.lower()]
+        ok = any(data.startswith(m) for m in magics) if magics else b"<svg" in data[:4096]
+        if not ok:
+            refuse(f"'{name}' is not really a {target.suffix.lstrip('.').upper()} image")
+            return None
+        return data, mime
+    if not data.startswith(b"PK"):
+        refuse(f"'{name}' is not a Word .docx file")
+        return None
+    return data, ""
+
+
+def load_brand(path: Path) -> Brand:
+    """Read and check a brand file; every problem is reported at once as an `InputError`."""
+    raw = load_yaml_mapping(path, "brand file")
+    data, problems = check_mapping(BrandFile, raw, path)
+    if not isinstance(data, BrandFile):
+        raise InputError(problems)
+    logo = reference = None
+    if data.logo:
+        logo = _read_inside(path, raw, "logo", data.logo, tuple(LOGO_KINDS), problems)
+    if data.reference_docx:
+        reference = _read_inside(path, raw, "reference_docx", data.reference_docx, (".docx",), problems)
+    if problems:
+        raise InputError(problems)
+    digest = hashlib.sha256(path.read_bytes())
+    for part in (logo, reference):
+        digest.update(part[0] if part else b"-")
+    return Brand(name=data.name, primary=_full_hex(data.primary), accent=_full_hex(data.accent),
+                 footer=data.footer, contact=data.contact,
+                 logo=logo[0] if logo else None, logo_type=logo[1] if logo else "",
+                 reference_docx=reference[0] if reference else None,
+                 folder=path.resolve().parent, digest=digest.hexdigest())

@@ -1,0 +1,52 @@
+"""A one-line progress bar for long runs: count, rate and time left, redrawn in place.
+
+It draws only when its stream is a terminal, so logs and pipes get the summary line alone.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from typing import TextIO
+
+
+def _clock(seconds: float) -> str:
+    """12 -> '0:12', 3725 -> '1:02:05'."""
+    seconds = int(round(seconds))
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+class ProgressBar:
+    """`update(done, total, failed)` after each item; `close()` at the end."""
+
+    def __init__(self, stream: TextIO | None = None, width: int = 28) -> None:
+        self.stream = stream or sys.stdout
+        self.width = width
+        self.started = time.perf_counter()
+        self.enabled = bool(getattr(self.stream, "isatty", lambda: False)())
+        self.drawn = False
+
+    def line(self, done: int, total: int, failed: int = 0) -> str:
+        """The text of the bar, e.g. '[#####.....] 12/50  1.9/s  0:20 left  2 failed'."""
+        elapsed = max(time.perf_counter() - self.started, 1e-6)
+        filled = int(self.width * done / total) if total else self.width
+        rate = done / elapsed
+        left = _clock((total - done) / rate) if rate > 0 and done < total else "0:00"
+        text = f"[{'#' * filled}{'.' * (self.width - filled)}] {done}/{total}  {rate:.1f}/s  {left} left"
+        return text + (f"  {failed} failed" if failed else "")
+
+    def update(self, done: int, total: int, failed: int = 0) -> None:
+        """Redraw the bar (terminal only)."""
+        if self.enabled:
+            self.stream.write("\r" + self.line(done, total, failed) + "\033[K")
+            self.stream.flush()
+            self.drawn = True
+
+    def close(self) -> None:
+        """End the bar's line so the next output starts on a fresh one."""
+        if self.drawn:
+            self.stream.write("\n")
+            self.stream.flush()
+            self.drawn = False

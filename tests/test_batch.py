@@ -1,0 +1,213 @@
+"""`prep-pack batch`: one row per profile, bad ones reported, clashes caught, resumable."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+import os
+import re
+import signal
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from generator.batch import MANIFEST, run_batch
+from tests.conftest import PROFILES
+from tests.test_cli import run
+
+TODAY = dt.date(2026, 11, 26)
+BROKEN = {
+    "typo.yaml": ("language: nl\ncandidate:\n  name: Typo Tom\n  emial: x@example.nl\n"
+                  "application:\n  company: Acme\n  role: Tester\n  second_interview:\n    date: 2026-12-10\n",
+                  "typo.yaml:4:3: candidate.emial: unknown key 'emial'"),
+    "date.yaml": ("candidate:\n  name: Datum Dirk\napplication:\n  company: Acme\n  role: Tester\n"
+                  "  second_interview:\n    date: 2026-02-30\n", "date.yaml:7:11: application.second_interview.date"),
+    "syntax.yaml": ("candidate:\n  name: \"Open Quote\napplication: {}\n", "syntax.yaml:2:9"),
+}
+
+
+def make_folder(folder: Path, count: int, broken: bool = True) -> list[str]:
+    """`count` good profiles (variants of the examples, notes beside them) plus the broken ones."""
+    folder.mkdir(parents=True, exist_ok=True)
+    sources = ["sanne-de-vries", "liam-oconnor", "ahmet-yilmaz", "noor-bakker"]
+    names = []
+    for number in range(count):
+        stem = sources[number % len(sources)]
+        text = (PROFILES / f"{stem}.yaml").read_text("utf-8")
+        text = re.sub(r"(candidate:\n  name: )(.*)", rf"\g<1>\g<2> {number:03d}", text, count=1)
+        name = f"p{number:03d}-{stem}.yaml"
+        (folder / name).write_text(text, "utf-8")
+        for notes in PROFILES.glob(f"{stem}.notes.*"):
+            (folder / name.replace(".yaml", notes.name[len(stem):])).write_bytes(notes.read_bytes())
+        names.append(name)
+    if broken:
+        for name, (text, _message) in BROKEN.items():
+            (folder / name).write_text(text, "utf-8")
+            names.append(name)
+    return sorted(names)
+
+
+def report(out: Path) -> list[dict[str, str]]:
+    with (out / "report.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert rows and list(rows[0]) == ["profile", "slug", "status", "error", "seconds"]
+    return rows
+
+
+def snapshot(out: Path) -> dict[str, str]:
+    """Every pack file except the timestamped PDF, with its content."""
+    return {str(p.relative_to(out)): p.read_text("utf-8") for p in sorted(out.rglob("*"))
+            if p.is_file() and p.suffix in (".html", ".ics", ".csv") and p.name != "report.csv"}
+
+
+@pytest.fixture(scope="module")
+def fifty(tmp_path_factory):
+    """50 mixed profiles, three of them broken, made into branded HTML/ICS/CSV packs by the CLI."""
+    root = tmp_path_factory.mktemp("fifty")
+    names = make_folder(root / "in", 47)
+    brand = root / "brand"
+    brand.mkdir()
+    (brand / "logo.png").write_bytes((PROFILES / "agency" / "logo.png").read_bytes())
+    (brand / "brand.yaml").write_text("name: Werving Oost\nlogo: logo.png\nprimary: '#0f766e'\n"
+                                      "footer: Vertrouwelijk\n", "utf-8")
+    started = time.perf_counter()
+    result = run("batch", str(root / "in"), "-o", str(root / "out"), "--format", "html,ics,csv",
+                 "--brand", str(brand / "brand.yaml"), "--today", "2026-11-26", "--workers", "2")
+    return root, names, result, time.perf_counter() - started
+
+
+def test_fifty_profiles_give_fifty_rows_and_exit_1(fifty):
+    root, names, result, _seconds = fifty
+    assert result.returncode == 1, result.stderr
+    rows = report(root / "out")
+    assert [r["profile"] for r in rows] == names
+    assert sum(r["status"] == "ok" for r in rows) == 47
+    assert "50 profiles: 47 ok, 3 failed, 0 skipped" in result.stdout
+    assert "Traceback" not in result.stderr
+
+
+def test_broken_rows_say_what_to_fix_like_validate(fifty):
+    root, _names, result, _seconds = fifty
+    rows = {r["profile"]: r for r in report(root / "out")}
+    for name, (_text, message) in BROKEN.items():
+        row = rows[name]
+        assert row["status"] == "failed" and message in row["error"], row
+        single = run("validate", str(root / "in" / name))
+        assert single.returncode == 2
+        assert row["error"] == "; ".join(single.stderr.strip().splitlines()[:-1])  # minus "N problems found."
+        assert f"failed: {name}: " in result.stderr
+
+
+def test_every_good_pack_is_complete_and_branded(fifty):
+    root, _names, _result, _seconds = fifty
+    for row in report(root / "out"):
+        if row["status"] != "ok":
+            continue
+        folder = root / "out" / row["slug"]
+        files = sorted(p.name for p in folder.iterdir())
+        assert files == sorted([MANIFEST] + [f"{row['slug']}.{ext}" for ext in ("csv", "html", "ics")])
+        html = (folder / f"{row['slug']}.html").read_text("utf-8")
+        assert "Werving Oost" in html and "--primary: #0f766e" in html and "data:image/png;base64," in html
+        assert float(row["seconds"]) > 0
+
+
+def test_the_same_slug_twice_is_reported_not_overwritten(tmp_path):
+    folder = tmp_path / "in"
+    make_folder(folder, 1, broken=False)
+    original = next(folder.glob("p000-*.yaml"))
+    (folder / "zz-copy.yaml").write_bytes(original.read_bytes())
+    (folder / "zz-copy.notes.md").write_text("## Geleerd\n- Een andere kopie\n", "utf-8")
+    result = run_batch(folder, tmp_path / "out", ("html",), TODAY, workers=1)
+    first, second = result.rows
+    assert (first.status, second.status) == ("ok", "failed")
+    assert first.slug == second.slug and original.name in second.error and "same pack name" in second.error
+    html = (tmp_path / "out" / first.slug / f"{first.slug}.html").read_text("utf-8")
+    assert "Een andere kopie" not in html
+
+
+def test_resume_skips_unchanged_and_redoes_changed(tmp_path):
+    folder = tmp_path / "in"
+    make_folder(folder, 3, broken=False)
+    out = tmp_path / "out"
+    assert [r.status for r in run_batch(folder, out, ("html",), TODAY, workers=2).rows] == ["ok"] * 3
+    notes = next(folder.glob("p000-*.notes.md"))
+    notes.write_text(notes.read_text("utf-8") + "\n- Nog een punt\n", "utf-8")
+    rows = run_batch(folder, out, ("html",), TODAY, workers=2, resume=True).rows
+    assert [r.status for r in rows] == ["ok", "skipped", "skipped"]
+    # another format is another pack: nothing is skipped
+    rows = run_batch(folder, out, ("html", "csv"), TODAY, workers=2, resume=True).rows
+    assert [r.status for r in rows] == ["ok"] * 3
+    # a missing file makes the pack incomplete
+    (out / rows[1].slug / f"{rows[1].slug}.html").unlink()
+    rows = run_batch(folder, out, ("html", "csv"), TODAY, workers=2, resume=True).rows
+    assert [r.status for r in rows] == ["skipped", "ok", "skipped"]
+
+
+def test_ctrl_c_leaves_whole_packs_and_resume_finishes_like_a_clean_run(tmp_path):
+    folder = tmp_path / "in"
+    make_folder(folder, 6, broken=False)
+    clean = tmp_path / "clean"
+    run_batch(folder, clean, ("html", "ics"), TODAY, workers=2)
+
+    out = tmp_path / "out"
+
+    def interrupt(row, done, total):
+        if done == 2:
+            raise KeyboardInterrupt
+
+    result = run_batch(folder, out, ("html", "ics"), TODAY, workers=2, progress=interrupt)
+    assert result.interrupted and len(result.rows) == 2
+    assert not list(out.rglob("*.part")) and not (out / ".prep-pack-staging").exists()
+    for folder_out in out.iterdir():
+        if folder_out.is_dir():  # every folder left behind holds a complete pack
+            assert json.loads((folder_out / MANIFEST).read_text("utf-8"))["files"]
+    resumed = run_batch(folder, out, ("html", "ics"), TODAY, workers=2, resume=True)
+    assert sorted(r.status for r in resumed.rows) == ["ok"] * 4 + ["skipped"] * 2
+    assert snapshot(out) == snapshot(clean)
+
+
+def test_killed_run_is_finished_by_resume(tmp_path):
+    """A `kill -9` of the whole run, then `--resume`: the same packs as one clean run."""
+    folder = tmp_path / "in"
+    make_folder(folder, 6, broken=False)
+    out = tmp_path / "out"
+    exe = run("--version").args[0]
+    process = subprocess.Popen([exe, "batch", str(folder), "-o", str(out), "--format", "html,ics",
+                                "--today", "2026-11-26", "--workers", "2"],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    deadline = time.monotonic() + 60
+    while not list(out.glob(f"*/{MANIFEST}")) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    os.killpg(process.pid, signal.SIGKILL)
+    process.wait()
+    done_before = len(list(out.glob(f"*/{MANIFEST}")))
+    assert 1 <= done_before
+    result = run("batch", str(folder), "-o", str(out), "--format", "html,ics", "--today", "2026-11-26", "--resume")
+    assert result.returncode == 0, result.stderr
+    statuses = [r["status"] for r in report(out)]
+    assert statuses.count("skipped") >= done_before and set(statuses) <= {"ok", "skipped"}
+    assert not list(out.rglob("*.part")) and not (out / ".prep-pack-staging").exists()
+    clean = tmp_path / "clean"
+    run_batch(folder, clean, ("html", "ics"), TODAY, workers=2)
+    assert snapshot(out) == snapshot(clean)
+
+
+def test_usage_errors_exit_2(tmp_path):
+    missing = run("batch", str(tmp_path / "nope"), "-o", str(tmp_path / "out"))
+    assert missing.returncode == 2 and "does not exist" in missing.stderr
+    (tmp_path / "empty").mkdir()
+    empty = run("batch", str(tmp_path / "empty"), "-o", str(tmp_path / "out"))
+    assert empty.returncode == 2 and "no profiles" in empty.stderr
+    (tmp_path / "brand.yaml").write_text("name: X\nlogo: ../../etc/passwd\n", "utf-8")
+    bad_brand = run("batch", str(PROFILES), "-o", str(tmp_path / "out"), "--brand", str(tmp_path / "brand.yaml"))
+    assert bad_brand.returncode == 2 and "brand.yaml:2:7: logo:" in bad_brand.stderr
+    assert not (tmp_path / "out").exists()
+    assert "Traceback" not in missing.stderr + empty.stderr + bad_brand.stderr
+
+
+def test_quiet_without_a_terminal(fifty):
+    _root, _names, result, _seconds = fifty
+    assert "\r" not in result.stdout and "[###" not in result.stdout

@@ -1,0 +1,154 @@
+"""Brand files: checked like a profile, files only from their own folder, applied to PDF, HTML, DOCX."""
+
+from __future__ import annotations
+
+import io
+import os
+from pathlib import Path
+
+import pytest
+from docx import Document
+
+from generator.brand import load_brand
+from generator.errors import InputError
+from tests.conftest import PROFILES, TODAY, docx_text, pdf_text
+from tests.test_cli import run
+
+LOGO = (PROFILES / "agency" / "logo.png").read_bytes()
+SVG = b'<svg xmlns="http://www.w3.org/2000/svg" width="40" height="10"><rect width="40" height="10" fill="#123"/></svg>'
+
+
+def brand_dir(tmp_path: Path, text: str, files: dict[str, bytes] | None = None) -> Path:
+    folder = tmp_path / "brand"
+    folder.mkdir(exist_ok=True)
+    for name, data in (files or {"logo.png": LOGO}).items():
+        (folder / name).write_bytes(data)
+    (folder / "brand.yaml").write_text(text, "utf-8")
+    return folder / "brand.yaml"
+
+
+def problems(path: Path) -> list[str]:
+    with pytest.raises(InputError) as caught:
+        load_brand(path)
+    return [str(p) for p in caught.value.problems]
+
+
+def test_a_good_brand_is_read_whole(tmp_path):
+    path = brand_dir(tmp_path, "name: Werving Oost\nlogo: logo.png\nprimary: '#0F7'\naccent: '#D97706'\n"
+                               "footer: Vertrouwelijk\ncontact: 020 123 45 67\n")
+    brand = load_brand(path)
+    assert (brand.name, brand.primary, brand.accent) == ("Werving Oost", "#00ff77", "#d97706")
+    assert brand.logo == LOGO and brand.logo_type == "image/png"
+    # the hash changes with the logo, so --resume notices a new logo
+    before = brand.digest
+    (path.parent / "logo.png").write_bytes(LOGO + b"\0")
+    assert load_brand(path).digest != before
+
+
+@pytest.mark.parametrize("logo, message", [
+    ("../secret.png", "outside the brand file's folder"),
+    ("/etc/passwd", "outside the brand file's folder"),
+    ("logo.gif", "must be one of these kinds"),
+    ("missing.png", "does not exist"),
+    ("fake.png", "is not really a PNG image"),
+    ("link.png", "outside the brand file's folder"),
+])
+def test_logo_must_be_a_real_image_inside_the_folder(tmp_path, logo, message):
+    (tmp_path / "secret.png").write_bytes(LOGO)
+    path = brand_dir(tmp_path, f"name: X\nlogo: {logo}\n",
+                     {"logo.gif": b"GIF89a", "fake.png": b"%PDF-1.7 not a png"})
+    os.symlink(tmp_path / "secret.png", path.parent / "link.png")
+    found = problems(path)
+    assert len(found) == 1 and found[0].startswith(f"{path}:2:7: logo: ") and message in found[0]
+
+
+def test_every_brand_problem_is_reported_at_once(tmp_path):
+    path = brand_dir(tmp_path, "name: X\nprimary: blue\naccent: '#12345'\nfooter_text: y\nreference_docx: x.docx\n",
+                     {"x.docx": b"not a zip"})
+    found = problems(path)
+    assert [f.split(": ")[1] for f in found] == ["primary", "accent", "footer_text"]
+    # the reference document is only looked at once the keys are right
+    fixed = brand_dir(tmp_path, "name: X\nreference_docx: x.docx\n", {"x.docx": b"not a zip"})
+    assert "is not a Word .docx file" in problems(fixed)[0]
+
+
+def test_bad_brand_is_exit_2_before_anything_is_written(tmp_path):
+    path = brand_dir(tmp_path, "name: X\nlogo: ../../../etc/passwd\n")
+    result = run("generate", str(PROFILES / "ahmet-yilmaz.yaml"), "-o", str(tmp_path / "out"),
+                 "--brand", str(path), "--format", "html")
+    assert result.returncode == 2 and f"{path}:2:7: logo:" in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.fixture(scope="module")
+def branded(tmp_path_factory):
+    """Sanne's pack with the example agency brand, as PDF, DOCX and HTML."""
+    from tests.conftest import render
+
+    out = tmp_path_factory.mktemp("branded")
+    from generator.render.assets import Assets
+
+    brand = load_brand(PROFILES / "agency" / "brand.yaml")
+    return brand, render(PROFILES / "sanne-de-vries.yaml", out, ("pdf", "docx", "html"), assets=Assets(brand=brand))
+
+
+def test_brand_is_on_every_pdf_page(branded):
+    from pypdf import PdfReader
+
+    brand, pack = branded
+    pages = PdfReader(str(pack.paths["pdf"])).pages
+    for number, page in enumerate(pages, start=1):
+        text = " ".join((page.extract_text() or "").split())
+        assert brand.name.casefold() in text.casefold(), f"page {number} lacks the agency name"
+    assert brand.footer in " ".join(pdf_text(pack.paths["pdf"])[0].split())
+    assert brand.contact in pack.html
+
+
+def test_brand_colours_and_logo_in_html(branded):
+    brand, pack = branded
+    assert f"--primary: {brand.primary}" in pack.html and f"--accent: {brand.accent}" in pack.html
+    assert pack.html.count("data:image/png;base64,") == 2  # cover and the running mark
+
+
+def test_brand_in_word_header_footer_and_cover(branded):
+    brand, pack = branded
+    doc = pack.docx
+    section = doc.sections[0]
+    assert section.header._element.xpath(".//pic:pic")  # the logo in the header
+    assert brand.name in section.footer.paragraphs[0].text and brand.footer in section.footer.paragraphs[0].text
+    assert "PAGE" in section.footer._element.xml
+    assert brand.contact in pack.docx_text
+    assert str(doc.styles["Heading 1"].font.color.rgb) == brand.primary.lstrip("#").upper()
+
+
+def _reference_without_lists() -> bytes:
+    """A reference document like one saved from Word: no List Bullet / List Number, its own font."""
+    doc = Document()
+    for name in ("List Bullet", "List Number", "Heading 3"):
+        element = doc.styles[name].element
+        element.getparent().remove(element)
+    doc.styles["Normal"].font.name = "Georgia"
+    doc.sections[0].header.paragraphs[0].text = "Agency letterhead"
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return buffer.getvalue()
+
+
+def test_reference_docx_styles_are_used_and_missing_ones_fall_back(tmp_path):
+    path = brand_dir(tmp_path, "name: Werving Oost\nlogo: logo.svg\nreference_docx: huisstijl.docx\n",
+                     {"logo.svg": SVG, "huisstijl.docx": _reference_without_lists()})
+    out = tmp_path / "out"
+    result = run("generate", str(PROFILES / "sanne-de-vries.yaml"), "-o", str(out), "--brand", str(path),
+                 "--format", "docx,html", "--today", TODAY.isoformat())
+    assert result.returncode == 0, result.stderr
+    doc = Document(str(out / "sanne-de-vries_zorggroep-noord.docx"))
+    assert doc.styles["Normal"].font.name == "Georgia"
+    header = doc.sections[0].header
+    assert header.paragraphs[0].text == "Agency letterhead"     # kept
+    assert "Werving Oost" in header._element.xml                 # an SVG logo becomes the name in Word
+    bullets = [p for p in doc.paragraphs if p.style.name == "List Bullet"]
+    assert bullets and all(p.text.startswith("•") for p in bullets)
+    assert any(p.style.name == "Heading 3" for p in doc.paragraphs)
+    assert "Conflicthantering" in docx_text(doc)
+    html = (out / "sanne-de-vries_zorggroep-noord.html").read_text("utf-8")
+    assert "data:image/svg+xml;base64," in html
