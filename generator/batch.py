@@ -114,9 +114,9 @@ def peek_slug(profile: Path) -> str | None:
     return pack_slug(name.strip(), company.strip())
 
 
-def input_digest(profile: Path, brand: Brand | None, formats: tuple[str, ...], templates: Path | None) -> str:
+def input_digest(profile: Path, brand: Brand | None, options: str) -> str:
     """A hash of everything a pack is made from, so `--resume` notices any change."""
-    digest = hashlib.sha256(f"prep-pack {__version__}|{','.join(formats)}|{templates}|".encode())
+    digest = hashlib.sha256(f"prep-pack {__version__}|{options}|".encode())
     digest.update(profile.read_bytes())
     notes = find_beside(profile)
     digest.update(b"|notes|" + (notes.read_bytes() if notes else b"-"))
@@ -124,13 +124,23 @@ def input_digest(profile: Path, brand: Brand | None, formats: tuple[str, ...], t
     return digest.hexdigest()
 
 
-def plan_jobs(folder: Path, brand: Brand | None, formats: tuple[str, ...], templates: Path | None) -> list[Job]:
+def folder_digest(folder: Path | None) -> str:
+    """A hash of every file in an override folder, so edited templates or texts count as a change."""
+    if folder is None:
+        return "-"
+    digest = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        digest.update(str(path.relative_to(folder)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def plan_jobs(folder: Path, brand: Brand | None, options: str) -> list[Job]:
     """List the profiles, give each its slug and hash, and mark slug clashes."""
     jobs: list[Job] = []
     owner: dict[str, str] = {}
     for profile in find_profiles(folder):
         job = Job(profile, profile.name, peek_slug(profile))
-        job.digest = input_digest(profile, brand, formats, templates)
+        job.digest = input_digest(profile, brand, options)
         if job.slug is not None:
             if job.slug in owner:
                 job.clash = (f"gives the same pack name '{job.slug}' as {owner[job.slug]}, whose pack is kept; "
@@ -167,13 +177,13 @@ def publish(staging: Path, target: Path) -> None:
 _ASSETS = None
 
 
-def _init_worker(templates: Path | None, brand: Brand | None, formats: tuple[str, ...]) -> None:
+def _init_worker(templates: Path | None, brand: Brand | None, formats: tuple[str, ...], pdf_variant: str) -> None:
     """Load templates, stylesheet and fonts once for every pack this process will make."""
     global _ASSETS
     from generator.render.assets import Assets
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what Ctrl-C means
-    _ASSETS = Assets(templates, brand)
+    _ASSETS = Assets(templates, brand, pdf_variant)
     if "pdf" in formats:
         _ASSETS.weasy_css  # noqa: B018 - parse the stylesheet now, not inside the first pack
 
@@ -222,25 +232,26 @@ def write_report(path: Path, rows: list[Row]) -> Path:
     return write_atomic(path, buffer.getvalue())
 
 
-def _pool(workers: int, templates: Path | None, brand: Brand | None,
-          formats: tuple[str, ...]) -> ProcessPoolExecutor:
+def _pool(workers: int, templates: Path | None, brand: Brand | None, formats: tuple[str, ...],
+          pdf_variant: str) -> ProcessPoolExecutor:
     """Worker processes forked from a server that has already imported WeasyPrint and friends."""
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(PRELOAD)
     return ProcessPoolExecutor(max_workers=workers, mp_context=context, max_tasks_per_child=RECYCLE_AFTER,
-                               initializer=_init_worker, initargs=(templates, brand, formats))
+                               initializer=_init_worker, initargs=(templates, brand, formats, pdf_variant))
 
 
 def run_batch(folder: Path, out_root: Path, formats: tuple[str, ...], today: dt.date,
               workers: int | None = None, brand: Brand | None = None, resume: bool = False,
-              templates: Path | None = None, progress: Callable[[Row, int, int], None] | None = None) -> BatchResult:
+              templates: Path | None = None, progress: Callable[[Row, int, int], None] | None = None,
+              pdf_variant: str = "pdf/ua-1") -> BatchResult:
     """Make every pack of `folder` into `out_root`, write report.csv, return what happened.
 
     `progress(row, done, total)` is called after each profile. On Ctrl-C the workers are
     stopped, the report holds the profiles finished so far and `interrupted` is set.
     """
     started = time.perf_counter()
-    jobs = plan_jobs(folder, brand, formats, templates)
+    jobs = plan_jobs(folder, brand, f"{','.join(formats)}|{folder_digest(templates)}|{pdf_variant}")
     out_root.mkdir(parents=True, exist_ok=True)
     rows: dict[str, Row] = {}
     total = len(jobs)
@@ -262,7 +273,7 @@ def run_batch(folder: Path, out_root: Path, formats: tuple[str, ...], today: dt.
     workers = max(1, min(workers or os.cpu_count() or 1, len(todo) or 1))
     result = BatchResult(total=total, workers=workers)
     if todo:
-        pool = _pool(workers, templates, brand, formats)
+        pool = _pool(workers, templates, brand, formats, pdf_variant)
         try:
             futures: dict[Future, Job] = {pool.submit(run_job, job, out_root, formats, today): job for job in todo}
             for future in as_completed(futures):

@@ -41,6 +41,9 @@ TEMPLATES = click.option("--templates", type=click.Path(path_type=Path, file_oka
                          help="A folder whose templates and texts override the built-in ones.")
 FORMATS = click.option("--format", "formats", default="pdf,docx", show_default=True, metavar="LIST",
                        help="Comma-separated: pdf, docx, html, ics, csv.")
+PDF_VARIANT = click.option("--pdf-variant", type=click.Choice(["pdf/ua-1", "pdf/a-3b", "pdf/a-3u", "pdf/a-2b"]),
+                           default="pdf/ua-1", show_default=True,
+                           help="pdf/ua-1: tagged and accessible; pdf/a-3b: for archiving (also tagged).")
 TODAY = click.option("--today", metavar="YYYY-MM-DD", callback=_parse_today,
                      help="Pretend today is this date (plan dates and days to go count from it).")
 PATH_ARG = click.Path(path_type=Path, dir_okay=False)
@@ -99,16 +102,17 @@ def validate(profile: Path, notes: Path | None) -> None:
 @click.option("--lang", type=LANGS, help="Language of the pack (default: the profile's `language`, else nl).")
 @BRAND
 @TEMPLATES
+@PDF_VARIANT
 @click.option("--timings", is_flag=True, help="Print how long each step took (to stderr).")
 @TODAY
 def generate(profile: Path, notes: Path | None, out_dir: Path, formats: str, lang: str | None, brand,
-             templates: Path | None, timings: bool, today: dt.date) -> None:
+             templates: Path | None, pdf_variant: str, timings: bool, today: dt.date) -> None:
     """Make the preparation pack and print the paths written."""
     from generator.pipeline import generate as run, parse_formats
     from generator.render.assets import Assets
 
     result = run(profile, out_dir, parse_formats(formats), notes, lang.lower() if lang else None, today,
-                 Assets(templates, brand))
+                 Assets(templates, brand, pdf_variant))
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)
     for path in result.paths:
@@ -138,9 +142,10 @@ def compare(file: Path, fmt: str, lang: str | None) -> None:
 @FORMATS
 @click.option("--resume", is_flag=True, help="Skip candidates whose pack is complete and whose input is unchanged.")
 @TEMPLATES
+@PDF_VARIANT
 @TODAY
 def batch(folder: Path, out_dir: Path, workers: int | None, brand, formats: str, resume: bool,
-          templates: Path | None, today: dt.date) -> None:
+          templates: Path | None, pdf_variant: str, today: dt.date) -> None:
     """Make a pack for every profile in FOLDER; report.csv says what failed and why."""
     from generator.batch import run_batch
     from generator.pipeline import parse_formats
@@ -155,7 +160,8 @@ def batch(folder: Path, out_dir: Path, workers: int | None, brand, formats: str,
         bar.update(done, total, failed)
 
     try:
-        result = run_batch(folder, out_dir, parse_formats(formats), today, workers, brand, resume, templates, show)
+        result = run_batch(folder, out_dir, parse_formats(formats), today, workers, brand, resume, templates, show,
+                           pdf_variant)
     finally:
         bar.close()
     for row in result.rows:

@@ -113,3 +113,8 @@ def html_tree(html: str):
     for element in collector.elements:
         element["text"] = " ".join(element["text"].getvalue().split())
     return collector.elements
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-visual", action="store_true",
+                     help="Rewrite the committed page images in tests/visual/ from this run's PDFs.")

@@ -35,6 +35,7 @@ class Assets:
 
     templates: Path | None = None
     brand: Brand | None = None
+    pdf_variant: str = "pdf/ua-1"  # tagged and accessible; "pdf/a-3b" for archiving (still tagged)
     extra_allowed: list[Path] = field(default_factory=list)
 
     @property

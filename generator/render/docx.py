@@ -279,7 +279,7 @@ def _block(doc: DocxDocument, block: Block, look: _Look) -> None:
         doc.add_picture(io.BytesIO(block.png), width=Cm(16))
         doc.add_paragraph(block.alt, style="Small Note")
     elif isinstance(block, Lines):
-        for _ in range(block.count // 2):
+        for _ in range(block.count):
             _bottom_border(doc.add_paragraph())
 
 

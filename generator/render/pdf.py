@@ -10,13 +10,21 @@ from generator.render.assets import Assets
 from generator.render.html import pack_html
 
 
+PDF_VARIANTS = ("pdf/ua-1", "pdf/a-3b", "pdf/a-3u", "pdf/a-2b")
+
+
 def pdf_bytes(pack: Pack, assets: Assets) -> bytes:
-    """Render the PDF in memory, with the shared stylesheet, fonts and the safe fetcher."""
+    """Render the PDF in memory, with the shared stylesheet, fonts and the safe fetcher.
+
+    Always tagged (structure for screen readers, text in reading order); the variant adds the
+    PDF/UA or PDF/A identification. Title, author, subject and language come from the HTML head.
+    """
     from weasyprint import HTML
 
     html = HTML(string=pack_html(pack, assets, inline_css=False), base_url=str(assets.dirs[0]) + "/",
                 url_fetcher=assets.fetcher)
-    return html.write_pdf(stylesheets=[assets.weasy_css], font_config=assets.font_config)
+    return html.write_pdf(stylesheets=[assets.weasy_css], font_config=assets.font_config,
+                          pdf_variant=assets.pdf_variant, pdf_tags=True)
 
 
 def render_pdf(pack: Pack, out_dir: Path, assets: Assets) -> Path:
