@@ -5,13 +5,14 @@ How a run goes:
    slug cheaply and settles clashes before anything is rendered: the first profile (by name)
    keeps the slug, a later one with the same slug fails with a message saying which file won.
 2. With `--resume`, a job whose folder holds a complete pack made from the same profile, notes,
-   brand and formats (a content hash in `<slug>/.prep-pack.json`) is skipped.
-3. The rest run in worker processes. Each worker builds its `Assets` (templates, one WeasyPrint
-   stylesheet, one font configuration) once and reuses them, and is replaced after
-   `RECYCLE_AFTER` packs because WeasyPrint's memory grows a little with every document.
-4. A pack is made in a staging folder and moved into `<slug>/` only when whole (manifest
-   included), so a run killed at any moment leaves each pack old, new or absent, never mixed;
-   the next `--resume` redoes exactly the packs that are missing or out of date.
+   brand, templates and options (a content hash in `<slug>/.prep-pack.json`) is skipped.
+3. The rest go to an executor: local worker processes (`LocalPool`, the default) or a Dask
+   cluster (`generator.dask_executor`). Either way a worker gets the input *bytes* (a `Task`)
+   and returns the pack's file bytes (an `Outcome`) from `make_pack`, so workers need no shared
+   file system and a pack is the same wherever it was made.
+4. This process writes each pack into a staging folder and moves it into `<slug>/` only when
+   whole (manifest included), so a run killed at any moment leaves each pack old, new or absent,
+   never mixed; the next `--resume` redoes exactly the packs that are missing or out of date.
 """
 
 from __future__ import annotations
@@ -25,11 +26,13 @@ import multiprocessing
 import os
 import shutil
 import signal
+import tempfile
+import threading
 import time
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator, Protocol
 
 from generator import __version__
 from generator.atomic import write_atomic
@@ -41,22 +44,71 @@ from generator.yamlload import load_yaml_mapping
 
 REPORT_FIELDS = ("profile", "slug", "status", "error", "seconds")
 MANIFEST = ".prep-pack.json"
-STAGING = ".prep-pack-staging"  # packs are made here and moved into place when whole
-RECYCLE_AFTER = 40  # packs per worker process before a fresh one takes over
-# Imported once in the fork server, so every worker starts with them loaded.
+STAGING = ".prep-pack-staging"  # packs are written here and moved into place when whole
+RECYCLE_AFTER = 40  # packs per local worker process before a fresh one takes over
+# Imported once in the fork server, so every local worker starts with them loaded.
 PRELOAD = ["generator.batch", "generator.pipeline", "generator.render.pdf", "generator.render.docx",
            "generator.render.html", "weasyprint", "matplotlib.pyplot", "matplotlib.backends.backend_svg"]
 
 
+# --- what travels between this process and the workers ------------------------------------------
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything about a run that is the same for every pack (sent to each worker once)."""
+
+    formats: tuple[str, ...]
+    today: dt.date
+    pdf_variant: str = "pdf/ua-1"
+    brand: Brand | None = None
+    templates: dict[str, bytes] | None = None  # an override folder's files, by relative path
+    templates_digest: str = "-"
+
+    @property
+    def options(self) -> str:
+        """The part of every pack's hash that comes from the run's options."""
+        brand = self.brand.digest if self.brand else "-"
+        return f"{__version__}|{','.join(self.formats)}|{self.pdf_variant}|{brand}|{self.templates_digest}"
+
+
+@dataclass(frozen=True)
+class Task:
+    """One profile to make a pack from, as bytes: a worker needs no access to our files."""
+
+    name: str                          # the file name in the folder, as in the report
+    folder: str                        # the folder as the user named it, for error messages
+    profile: bytes
+    notes: tuple[str, bytes] | None    # the notes file beside the profile, if any
+    slug: str
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a worker returns: the pack's files, or the one-line reason it could not be made."""
+
+    name: str
+    slug: str
+    files: dict[str, bytes] = field(default_factory=dict)
+    error: str = ""
+    warnings: tuple[str, ...] = ()
+    seconds: float = 0.0
+
+
 @dataclass
 class Job:
-    """One profile to turn into a pack."""
+    """One profile in the folder, as planned by this process."""
 
     profile: Path
-    name: str                 # as shown in the report: the file name inside the folder
+    name: str
     slug: str | None = None   # None when the profile cannot even be read; it will fail validation
     digest: str = ""
     clash: str = ""           # set when an earlier profile already has this slug
+
+    def task(self, folder: Path) -> Task:
+        """Read the profile and its notes into a `Task`."""
+        notes = find_beside(self.profile)
+        return Task(self.name, str(folder), self.profile.read_bytes(),
+                    (notes.name, notes.read_bytes()) if notes else None, self.slug or "")
 
 
 @dataclass
@@ -88,6 +140,8 @@ class BatchResult:
         return sum(row.status == status for row in self.rows)
 
 
+# --- planning -----------------------------------------------------------------------------------
+
 def find_profiles(folder: Path) -> list[Path]:
     """Every profile in `folder`, sorted by name: *.yaml/*.yml, not notes files, not hidden."""
     if not folder.is_dir():
@@ -114,33 +168,32 @@ def peek_slug(profile: Path) -> str | None:
     return pack_slug(name.strip(), company.strip())
 
 
-def input_digest(profile: Path, brand: Brand | None, options: str) -> str:
+def read_templates(folder: Path | None) -> tuple[dict[str, bytes] | None, str]:
+    """An override folder's files (to send to workers) and their hash (for `--resume`)."""
+    if folder is None:
+        return None, "-"
+    files = {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    digest = hashlib.sha256()
+    for name, data in files.items():
+        digest.update(name.encode() + b"\0" + hashlib.sha256(data).digest())
+    return files, digest.hexdigest()
+
+
+def input_digest(profile: Path, options: str) -> str:
     """A hash of everything a pack is made from, so `--resume` notices any change."""
-    digest = hashlib.sha256(f"prep-pack {__version__}|{options}|".encode())
+    digest = hashlib.sha256(f"prep-pack|{options}|".encode())
     digest.update(profile.read_bytes())
     notes = find_beside(profile)
-    digest.update(b"|notes|" + (notes.read_bytes() if notes else b"-"))
-    digest.update(b"|brand|" + (brand.digest.encode() if brand else b"-"))
+    digest.update(b"|notes|" + (notes.name.encode() + b"|" + notes.read_bytes() if notes else b"-"))
     return digest.hexdigest()
 
 
-def folder_digest(folder: Path | None) -> str:
-    """A hash of every file in an override folder, so edited templates or texts count as a change."""
-    if folder is None:
-        return "-"
-    digest = hashlib.sha256()
-    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-        digest.update(str(path.relative_to(folder)).encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()
-
-
-def plan_jobs(folder: Path, brand: Brand | None, options: str) -> list[Job]:
+def plan_jobs(folder: Path, options: str) -> list[Job]:
     """List the profiles, give each its slug and hash, and mark slug clashes."""
     jobs: list[Job] = []
     owner: dict[str, str] = {}
     for profile in find_profiles(folder):
-        job = Job(profile, profile.name, peek_slug(profile))
-        job.digest = input_digest(profile, brand, options)
+        job = Job(profile, profile.name, peek_slug(profile), input_digest(profile, options))
         if job.slug is not None:
             if job.slug in owner:
                 job.clash = (f"gives the same pack name '{job.slug}' as {owner[job.slug]}, whose pack is kept; "
@@ -160,6 +213,77 @@ def is_complete(folder: Path, digest: str) -> bool:
     return manifest.get("digest") == digest and all((folder / name).is_file() for name in manifest.get("files", []))
 
 
+# --- the worker side: bytes in, bytes out --------------------------------------------------------
+
+_ASSETS: dict[str, object] = {}  # per process: the Assets of each run's settings, built once
+_ASSETS_LOCK = threading.Lock()  # a Dask worker may run tasks in several threads
+
+
+def assets_for(settings: Settings):
+    """This process's `Assets` for these settings: templates, stylesheet and fonts loaded once."""
+    with _ASSETS_LOCK:
+        return _assets_for(settings)
+
+
+def _assets_for(settings: Settings):
+    from generator.render.assets import Assets
+
+    key = settings.options  # holds the brand's and the templates' content hashes
+    if key not in _ASSETS:
+        templates = None
+        if settings.templates is not None:  # materialise the override folder once per process
+            templates = Path(tempfile.mkdtemp(prefix="prep-pack-templates-"))
+            for name, data in settings.templates.items():
+                (templates / name).parent.mkdir(parents=True, exist_ok=True)
+                (templates / name).write_bytes(data)
+        assets = Assets(templates, settings.brand, settings.pdf_variant)
+        if "pdf" in settings.formats:
+            assets.weasy_css  # noqa: B018 - parse the stylesheet now, not inside the first pack
+        _ASSETS.clear()
+        _ASSETS[key] = assets
+    return _ASSETS[key]
+
+
+def _one_line(error: PrepPackError) -> str:
+    """The message `validate` prints, on one line for the report."""
+    if isinstance(error, InputError):
+        return "; ".join(str(problem) for problem in error.problems)
+    return " ".join(error.format_message().split())
+
+
+def make_pack(task: Task, settings: Settings) -> Outcome:
+    """Make one pack from bytes and return its files as bytes (runs in a worker process).
+
+    The input is written to a private temporary folder under its own names, so notes are found
+    beside the profile and error messages read as they would locally (the folder is renamed back).
+    """
+    from generator.pipeline import generate
+
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="prep-pack-") as tmp:
+        folder = Path(tmp) / "in"
+        folder.mkdir()
+        (folder / task.name).write_bytes(task.profile)
+        if task.notes:
+            (folder / task.notes[0]).write_bytes(task.notes[1])
+        try:
+            if not task.slug:  # unreadable: validation gives the located message
+                from generator.validate import load_inputs
+                load_inputs(folder / task.name)
+                raise UsageProblem("the candidate's name and company could not be read")
+            result = generate(folder / task.name, Path(tmp) / "out", settings.formats, today=settings.today,
+                              assets=assets_for(settings))
+            files = {path.name: path.read_bytes() for path in result.paths}
+            return Outcome(task.name, task.slug, files, "", tuple(result.warnings), time.perf_counter() - started)
+        except PrepPackError as exc:
+            message = _one_line(exc).replace(str(folder), task.folder)
+        except Exception as exc:  # a bug in prep-pack: report it for this profile, go on with the rest
+            message = f"internal error ({type(exc).__name__}: {exc}); please report this with the profile"
+        return Outcome(task.name, task.slug, {}, message, (), time.perf_counter() - started)
+
+
+# --- this process: write what comes back ---------------------------------------------------------
+
 def publish(staging: Path, target: Path) -> None:
     """Put a finished pack folder in place of the old one, so a reader sees one or the other."""
     if target.exists():
@@ -172,56 +296,21 @@ def publish(staging: Path, target: Path) -> None:
         staging.rename(target)
 
 
-# --- the worker side ----------------------------------------------------------------------------
+def store(outcome: Outcome, job: Job, out_root: Path) -> Row:
+    """Write a made pack into `<out_root>/<slug>/` whole, and say how it went."""
+    if outcome.error:
+        return Row(job.name, job.slug or "", "failed", outcome.error, outcome.seconds)
+    staging = out_root / STAGING / outcome.slug
+    shutil.rmtree(staging, ignore_errors=True)
+    for name, data in outcome.files.items():
+        write_atomic(staging / name, data)
+    manifest = {"digest": job.digest, "profile": job.name, "files": sorted(outcome.files),
+                "version": __version__}
+    write_atomic(staging / MANIFEST, json.dumps(manifest, indent=2))
+    publish(staging, out_root / outcome.slug)
+    warnings = "; ".join(f"warning: {w}" for w in outcome.warnings)
+    return Row(job.name, outcome.slug, "ok", warnings, outcome.seconds)
 
-_ASSETS = None
-
-
-def _init_worker(templates: Path | None, brand: Brand | None, formats: tuple[str, ...], pdf_variant: str) -> None:
-    """Load templates, stylesheet and fonts once for every pack this process will make."""
-    global _ASSETS
-    from generator.render.assets import Assets
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what Ctrl-C means
-    _ASSETS = Assets(templates, brand, pdf_variant)
-    if "pdf" in formats:
-        _ASSETS.weasy_css  # noqa: B018 - parse the stylesheet now, not inside the first pack
-
-
-def _one_line(error: PrepPackError) -> str:
-    """The message `validate` prints, on one line for the report."""
-    if isinstance(error, InputError):
-        return "; ".join(str(problem) for problem in error.problems)
-    return " ".join(error.format_message().split())
-
-
-def run_job(job: Job, out_root: Path, formats: tuple[str, ...], today: dt.date) -> Row:
-    """Make one pack into `<out_root>/<slug>/` (in a worker process) and say how it went."""
-    from generator.pipeline import generate
-
-    started = time.perf_counter()
-    try:
-        if job.slug is None:  # unreadable: validation gives the located message
-            from generator.validate import load_inputs
-            load_inputs(job.profile)
-            raise UsageProblem("the candidate's name and company could not be read")
-        staging = out_root / STAGING / job.slug
-        shutil.rmtree(staging, ignore_errors=True)
-        result = generate(job.profile, staging, formats, today=today, assets=_ASSETS)
-        manifest = {"digest": job.digest, "profile": job.name, "files": [p.name for p in result.paths],
-                    "made": dt.datetime.now().isoformat(timespec="seconds"), "version": __version__}
-        write_atomic(staging / MANIFEST, json.dumps(manifest, indent=2))
-        publish(staging, out_root / job.slug)
-        warnings = "; ".join(f"warning: {w}" for w in result.warnings)
-        return Row(job.name, job.slug, "ok", warnings, time.perf_counter() - started)
-    except PrepPackError as exc:
-        return Row(job.name, job.slug or "", "failed", _one_line(exc), time.perf_counter() - started)
-    except Exception as exc:  # a bug in prep-pack: report it for this profile, go on with the rest
-        return Row(job.name, job.slug or "", "failed", f"internal error ({type(exc).__name__}: {exc}); "
-                   "please report this with the profile", time.perf_counter() - started)
-
-
-# --- the parent side ----------------------------------------------------------------------------
 
 def write_report(path: Path, rows: list[Row]) -> Path:
     """Write report.csv (profile,slug,status,error,seconds) whole."""
@@ -232,26 +321,79 @@ def write_report(path: Path, rows: list[Row]) -> Path:
     return write_atomic(path, buffer.getvalue())
 
 
-def _pool(workers: int, templates: Path | None, brand: Brand | None, formats: tuple[str, ...],
-          pdf_variant: str) -> ProcessPoolExecutor:
-    """Worker processes forked from a server that has already imported WeasyPrint and friends."""
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(PRELOAD)
-    return ProcessPoolExecutor(max_workers=workers, mp_context=context, max_tasks_per_child=RECYCLE_AFTER,
-                               initializer=_init_worker, initargs=(templates, brand, formats, pdf_variant))
+# --- executors ----------------------------------------------------------------------------------
 
+class Executor(Protocol):
+    """Runs `make_pack` for many tasks and yields the outcomes as they finish."""
+
+    workers: int
+
+    def run(self, tasks: Iterator[Task], settings: Settings) -> Iterator[Outcome]: ...
+
+    def stop(self) -> None: ...
+
+
+def _init_local_worker(settings: Settings) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what Ctrl-C means
+    assets_for(settings)
+
+
+class LocalPool:
+    """Worker processes on this machine, forked from a server that has WeasyPrint loaded.
+
+    Each worker is replaced after `RECYCLE_AFTER` packs, because WeasyPrint's memory grows a
+    little with every document; at most `2 * workers` tasks are read into memory at a time.
+    """
+
+    def __init__(self, workers: int) -> None:
+        self.workers = workers
+        self.pool: ProcessPoolExecutor | None = None
+
+    def run(self, tasks: Iterator[Task], settings: Settings) -> Iterator[Outcome]:
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(PRELOAD)
+        self.pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context,
+                                        max_tasks_per_child=RECYCLE_AFTER,
+                                        initializer=_init_local_worker, initargs=(settings,))
+        pending: set[Future] = set()
+        for task in tasks:
+            pending.add(self.pool.submit(make_pack, task, settings))
+            if len(pending) >= 2 * self.workers:
+                done = next(as_completed(pending))
+                pending.discard(done)
+                yield done.result()
+        for done in as_completed(pending):
+            yield done.result()
+        self.pool.shutdown()
+
+    def stop(self) -> None:
+        """Cancel what has not started and end the workers at once."""
+        if self.pool is None:
+            return
+        processes = list(getattr(self.pool, "_processes", {}).values())
+        self.pool.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            if process.is_alive():
+                process.terminate()
+        for process in processes:
+            process.join(timeout=5)
+
+
+# --- the run ------------------------------------------------------------------------------------
 
 def run_batch(folder: Path, out_root: Path, formats: tuple[str, ...], today: dt.date,
               workers: int | None = None, brand: Brand | None = None, resume: bool = False,
               templates: Path | None = None, progress: Callable[[Row, int, int], None] | None = None,
-              pdf_variant: str = "pdf/ua-1") -> BatchResult:
+              pdf_variant: str = "pdf/ua-1", executor: Executor | None = None) -> BatchResult:
     """Make every pack of `folder` into `out_root`, write report.csv, return what happened.
 
     `progress(row, done, total)` is called after each profile. On Ctrl-C the workers are
     stopped, the report holds the profiles finished so far and `interrupted` is set.
     """
     started = time.perf_counter()
-    jobs = plan_jobs(folder, brand, f"{','.join(formats)}|{folder_digest(templates)}|{pdf_variant}")
+    bundle, bundle_digest = read_templates(templates)
+    settings = Settings(formats, today, pdf_variant, brand, bundle, bundle_digest)
+    jobs = plan_jobs(folder, settings.options)
     out_root.mkdir(parents=True, exist_ok=True)
     rows: dict[str, Row] = {}
     total = len(jobs)
@@ -261,26 +403,24 @@ def run_batch(folder: Path, out_root: Path, formats: tuple[str, ...], today: dt.
         if progress:
             progress(row, len(rows), total)
 
-    shutil.rmtree(out_root / STAGING, ignore_errors=True)  # half-made packs of a killed run
-    todo: list[Job] = []
+    shutil.rmtree(out_root / STAGING, ignore_errors=True)  # half-written packs of a killed run
+    todo: dict[str, Job] = {}
     for job in jobs:
         if job.clash:
             finished(Row(job.name, job.slug or "", "failed", job.clash))
         elif resume and job.slug and is_complete(out_root / job.slug, job.digest):
             finished(Row(job.name, job.slug, "skipped", "unchanged since the last run"))
         else:
-            todo.append(job)
-    workers = max(1, min(workers or os.cpu_count() or 1, len(todo) or 1))
-    result = BatchResult(total=total, workers=workers)
+            todo[job.name] = job
+    if executor is None:
+        executor = LocalPool(max(1, min(workers or os.cpu_count() or 1, len(todo) or 1)))
+    result = BatchResult(total=total, workers=executor.workers)
     if todo:
-        pool = _pool(workers, templates, brand, formats, pdf_variant)
         try:
-            futures: dict[Future, Job] = {pool.submit(run_job, job, out_root, formats, today): job for job in todo}
-            for future in as_completed(futures):
-                finished(future.result())
-            pool.shutdown()
+            for outcome in executor.run((job.task(folder) for job in todo.values()), settings):
+                finished(store(outcome, todo[outcome.name], out_root))
         except BaseException as exc:
-            _stop(pool)
+            executor.stop()
             if not isinstance(exc, KeyboardInterrupt):
                 raise
             result.interrupted = True
@@ -290,14 +430,3 @@ def run_batch(folder: Path, out_root: Path, formats: tuple[str, ...], today: dt.
     result.report = write_report(out_root / "report.csv", result.rows)
     result.seconds = time.perf_counter() - started
     return result
-
-
-def _stop(pool: ProcessPoolExecutor) -> None:
-    """Cancel what has not started and end the workers at once (the caller removes their temp files)."""
-    processes = list(getattr(pool, "_processes", {}).values())
-    pool.shutdown(wait=False, cancel_futures=True)
-    for process in processes:
-        if process.is_alive():
-            process.terminate()
-    for process in processes:
-        process.join(timeout=5)

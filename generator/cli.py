@@ -6,6 +6,7 @@ No work is done here beyond turning options into arguments; see `pipeline.py`.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sys
 from pathlib import Path
 
@@ -143,13 +144,30 @@ def compare(file: Path, fmt: str, lang: str | None) -> None:
 @click.option("--resume", is_flag=True, help="Skip candidates whose pack is complete and whose input is unchanged.")
 @TEMPLATES
 @PDF_VARIANT
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Run on a Dask cluster: the scheduler's address, e.g. tcp://10.0.0.5:8786.")
+@click.option("--executor", type=click.Choice(["local", "dask"]), default=None,
+              help="local (default) or dask; dask without --scheduler uses $DASK_SCHEDULER_ADDRESS.")
 @TODAY
 def batch(folder: Path, out_dir: Path, workers: int | None, brand, formats: str, resume: bool,
-          templates: Path | None, pdf_variant: str, today: dt.date) -> None:
+          templates: Path | None, pdf_variant: str, scheduler: str | None, executor: str | None,
+          today: dt.date) -> None:
     """Make a pack for every profile in FOLDER; report.csv says what failed and why."""
     from generator.batch import run_batch
     from generator.pipeline import parse_formats
     from generator.progress import ProgressBar
+
+    chosen = None
+    if scheduler or executor == "dask":
+        address = scheduler or os.environ.get("DASK_SCHEDULER_ADDRESS")
+        if not address:
+            raise UsageProblem("--executor dask needs --scheduler ADDRESS or $DASK_SCHEDULER_ADDRESS")
+        if workers:
+            raise UsageProblem("--workers sizes the local pool; on a cluster, start as many `dask worker` "
+                               "processes as you want instead")
+        from generator.dask_executor import DaskExecutor, connect
+
+        chosen = DaskExecutor(connect(address))
 
     bar = ProgressBar()
     failed = 0
@@ -161,9 +179,11 @@ def batch(folder: Path, out_dir: Path, workers: int | None, brand, formats: str,
 
     try:
         result = run_batch(folder, out_dir, parse_formats(formats), today, workers, brand, resume, templates, show,
-                           pdf_variant)
+                           pdf_variant, chosen)
     finally:
         bar.close()
+        if chosen is not None:
+            chosen.client.close()
     for row in result.rows:
         if row.status == "failed":
             click.echo(f"failed: {row.profile}: {row.error}", err=True)

@@ -87,3 +87,14 @@ def test_libreoffice_prints_it_with_sensible_page_count(sanne, round_trip):
     assert 10 <= pages <= 30, pages
     text = subprocess.run(["pdftotext", str(printed), "-"], capture_output=True, text=True).stdout
     assert "Sanne de Vries" in text and "Conflicthantering" in text
+
+
+def test_identical_input_gives_an_identical_file(tmp_path):
+    """Zip entries and document dates come from the pack's date, not the clock."""
+    from generator.pipeline import generate
+    from tests.conftest import PROFILES, TODAY
+
+    first = generate(PROFILES / "ahmet-yilmaz.yaml", tmp_path / "a", ("docx",), today=TODAY).paths[0]
+    second = generate(PROFILES / "ahmet-yilmaz.yaml", tmp_path / "b", ("docx",), today=TODAY).paths[0]
+    assert first.read_bytes() == second.read_bytes()
+    assert Document(str(first)).core_properties.created.date() == TODAY

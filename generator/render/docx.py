@@ -8,7 +8,9 @@ pieces of WordprocessingML added directly.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -330,6 +332,9 @@ def docx_bytes(pack: Pack, brand: Brand | None = None) -> bytes:
     props.subject = f"{pack.role} · {pack.company}"
     props.language = "nl-NL" if pack.lang == "nl" else "en-GB"
     props.keywords = "prep-pack"
+    made = dt.datetime.combine(pack.schedule.today, dt.time(0, 0))
+    props.created = props.modified = made  # the pack's date, not the clock: identical input, identical file
+    props.last_modified_by = "prep-pack"
     if look.own_styles:
         section = doc.sections[0]
         section.page_height, section.page_width = Cm(29.7), Cm(21.0)
@@ -353,7 +358,20 @@ def docx_bytes(pack: Pack, brand: Brand | None = None) -> bytes:
             _block(doc, block, look)
     buffer = io.BytesIO()
     doc.save(buffer)
-    return buffer.getvalue()
+    return _stable_zip(buffer.getvalue(), pack.schedule.today)
+
+
+def _stable_zip(data: bytes, day: dt.date) -> bytes:
+    """The same .docx with every zip entry dated `day`, so identical input gives identical bytes."""
+    stamp = (day.year, day.month, day.day, 0, 0, 0)
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=stamp)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = info.external_attr
+            target.writestr(entry, source.read(info.filename))
+    return out.getvalue()
 
 
 def render_docx(pack: Pack, out_dir: Path, brand: Brand | None = None) -> Path:
