@@ -38,7 +38,7 @@ def offer_chart(comparison: Comparison, lang: str, currency: str, title_total: s
         bars = ax.bar(range(len(values)), values, color=colours, width=0.62)
         ax.set_title(title, fontsize=10, loc="left", color="#222222", fontweight="bold")
         ax.set_xticks(range(len(names)), names, fontsize=8)
-        ax.yaxis.set_major_formatter(FuncFormatter(lambda x, _pos, c=cents: money(x, lang, currency, cents=False)))
+        ax.yaxis.set_major_formatter(FuncFormatter(lambda x, _pos: money(x, lang, currency)))
         ax.tick_params(axis="y", labelsize=7.5, colors="#555555")
         for side in ("top", "right"):
             ax.spines[side].set_visible(False)

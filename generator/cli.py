@@ -52,7 +52,7 @@ PATH_ARG = click.Path(path_type=Path, dir_okay=False)
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="prep-pack")
-@click.option("--debug", is_flag=True, help="Show a full traceback when something goes wrong inside prep-pack.")
+@click.option("--debug", is_flag=True, help="Show a traceback with every error, also for bad input (for developers).")
 @click.pass_context
 def cli(ctx: click.Context, debug: bool) -> None:
     """Prepare for your second job interview: a personal pack as PDF and Word, from a YAML profile
@@ -207,21 +207,24 @@ def schema() -> None:
     click.echo(json_schema())
 
 
+INTERRUPTED = "Interrupted; nothing half-written was left behind."
+
+
 def main() -> None:
-    """Entry point of the `prep-pack` console script."""
-    debug = "--debug" in sys.argv[1:]
+    """Entry point of the `prep-pack` console script.
+
+    User-facing problems (`PrepPackError` and Click's own usage errors) print one plain message
+    and exit 2; anything else is a bug in prep-pack and keeps its traceback.
+    """
     try:
         cli.main(standalone_mode=False)
-    except click.exceptions.Abort:
-        click.echo("Interrupted; nothing half-written was left behind.", err=True)
+    except (click.exceptions.Abort, KeyboardInterrupt):
+        click.echo(INTERRUPTED, err=True)
         sys.exit(130)
     except click.ClickException as exc:
-        if debug and not isinstance(exc, (InputError, UsageProblem)):
+        if "--debug" in sys.argv[1:2]:
             raise
         exc.show()
         sys.exit(exc.exit_code)
-    except KeyboardInterrupt:
-        click.echo("Interrupted; nothing half-written was left behind.", err=True)
-        sys.exit(130)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)

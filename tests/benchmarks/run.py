@@ -9,7 +9,9 @@ What it reports (as ratios, so machines can be compared):
 (b) batch throughput with 1 and 2 workers on 20 profiles, next to a plain WeasyPrint process
     pool rendering the same HTML, so the scaling of our batch can be judged against the ceiling;
 (c) resident memory of each batch worker process across 200 packs: the peak of every worker
-    generation (workers are replaced after `RECYCLE_AFTER` packs), first against last.
+    generation (workers are replaced after `RECYCLE_AFTER` packs), first against last;
+(d) with `distributed` installed: 40 profiles on the local pool and on a 2-worker Dask
+    LocalCluster (time, identical files and report), and the scheduler's cost per task.
 It also says which font subsetting path WeasyPrint took (HarfBuzz or fontTools).
 """
 
@@ -186,6 +188,42 @@ def bench_memory(count: int, formats: tuple[str, ...]) -> dict:
             "seconds": batch.seconds}
 
 
+# --- (d) Dask -------------------------------------------------------------------------------------
+
+def _noop(value: int) -> int:
+    return value
+
+
+def bench_dask(count: int, formats: tuple[str, ...]) -> dict:
+    """The same batch on the local pool and on a 2-worker LocalCluster: time, identical output,
+    and the scheduler's own cost per task (no-op tasks through the same client)."""
+    import logging
+
+    from distributed import Client, LocalCluster
+
+    from generator.batch import run_batch
+    from generator.dask_executor import DaskExecutor
+
+    result: dict = {"profiles": count, "formats": list(formats)}
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = make_profiles(Path(tmp) / "in", count)
+        local = run_batch(folder, Path(tmp) / "local", formats, TODAY, workers=2)
+        with LocalCluster(n_workers=2, threads_per_worker=1, host="127.0.0.1", dashboard_address=None,
+                          silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
+            client.submit(_noop, 0).result()  # workers up and connected
+            remote = run_batch(folder, Path(tmp) / "dask", formats, TODAY, executor=DaskExecutor(client))
+            started = time.perf_counter()
+            client.gather([client.submit(_noop, i, pure=False) for i in range(500)])
+            result["scheduler_ms_per_task"] = (time.perf_counter() - started) / 500 * 1000
+        same = all((Path(tmp) / "local" / p.relative_to(Path(tmp) / "dask")).read_bytes() == p.read_bytes()
+                   for p in (Path(tmp) / "dask").rglob("*") if p.is_file() and p.name != "report.csv")
+        result.update(local_s=local.seconds, dask_s=remote.seconds, identical_files=same,
+                      same_report=[(r.profile, r.slug, r.status, r.error) for r in local.rows]
+                      == [(r.profile, r.slug, r.status, r.error) for r in remote.rows],
+                      local_packs_per_s=count / local.seconds, dask_packs_per_s=count / remote.seconds)
+    return result
+
+
 def main() -> None:
     """Run the three measurements and print them as a small report."""
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -209,6 +247,17 @@ def main() -> None:
     mem = report["memory"]
     print(f"(c) {packs} packs, 2 workers replaced every {mem['recycle_after']} packs: worker peaks (MiB) "
           f"{mem['worker_peaks_mib']} -> growth {mem['growth']:+.1%} (target < +10%)", flush=True)
+    try:
+        import distributed  # noqa: F401
+    except ImportError:
+        print("(d) skipped: install prep-pack[dask] to compare with a Dask LocalCluster")
+    else:
+        report["dask"] = bench_dask(8 if args.quick else 40, ("pdf", "docx"))
+        dk = report["dask"]
+        print(f"(d) {dk['profiles']} packs: local pool {dk['local_s']:.1f} s ({dk['local_packs_per_s']:.2f}/s), "
+              f"2-worker LocalCluster {dk['dask_s']:.1f} s ({dk['dask_packs_per_s']:.2f}/s); identical files: "
+              f"{dk['identical_files']}, same report: {dk['same_report']}; scheduler cost "
+              f"{dk['scheduler_ms_per_task']:.2f} ms per task", flush=True)
     RESULTS.write_text(json.dumps(report, indent=2) + "\n", "utf-8")
     print(f"written to {RESULTS.relative_to(ROOT)}")
 
