@@ -10,6 +10,8 @@ import os
 import tempfile
 from pathlib import Path
 
+from generator.errors import UsageProblem
+
 
 def write_atomic(path: Path, data: bytes | str) -> Path:
     """Write `data` to `path` atomically and return `path`."""
@@ -30,8 +32,14 @@ def write_atomic(path: Path, data: bytes | str) -> Path:
 
 
 def inside(folder: Path, name: str) -> Path:
-    """`folder / name`, refusing any name that would land outside `folder`."""
-    target = (folder / name).resolve()
-    if target.parent != folder.resolve():
-        raise ValueError(f"refusing to write {name!r} outside {folder}")
+    """`folder / name`, refusing any name that would land outside `folder`.
+
+    The name itself is not resolved: a symlink already standing at `folder / name` is replaced by
+    the new file (`os.replace` never follows it), so a planted link cannot redirect the write.
+    """
+    base = folder.resolve()
+    target = base / name
+    if not name or name in (".", "..") or Path(name).name != name or "\\" in name or "\x00" in name \
+            or target.parent != base:
+        raise UsageProblem(f"refusing to write {name!r} outside {folder}")
     return target

@@ -34,6 +34,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator, Protocol
 
+from weasyprint.urls import FatalURLFetchingError
+
 from generator import __version__
 from generator.atomic import write_atomic
 from generator.brand import Brand
@@ -188,19 +190,36 @@ def input_digest(profile: Path, options: str) -> str:
     return digest.hexdigest()
 
 
+def _is_valid(profile: Path) -> bool:
+    """True when a profile (with its notes) passes validation; used only to settle slug clashes."""
+    from generator.validate import load_inputs
+
+    try:
+        load_inputs(profile)
+    except PrepPackError:
+        return False
+    return True
+
+
 def plan_jobs(folder: Path, options: str) -> list[Job]:
-    """List the profiles, give each its slug and hash, and mark slug clashes."""
-    jobs: list[Job] = []
-    owner: dict[str, str] = {}
-    for profile in find_profiles(folder):
-        job = Job(profile, profile.name, peek_slug(profile), input_digest(profile, options))
+    """List the profiles, give each its slug and hash, and mark slug clashes.
+
+    When several profiles give the same slug, the first *valid* one (by file name) keeps it; an
+    invalid one goes on to fail with its own validation message, so a broken draft never costs
+    a good profile its pack. Only clashing profiles are validated here, the rest in the workers.
+    """
+    jobs = [Job(p, p.name, peek_slug(p), input_digest(p, options)) for p in find_profiles(folder)]
+    by_slug: dict[str, list[Job]] = {}
+    for job in jobs:
         if job.slug is not None:
-            if job.slug in owner:
-                job.clash = (f"gives the same pack name '{job.slug}' as {owner[job.slug]}, whose pack is kept; "
-                             f"change the candidate or company name, or run it in a separate batch")
-            else:
-                owner[job.slug] = job.name
-        jobs.append(job)
+            by_slug.setdefault(job.slug, []).append(job)
+    for slug, group in by_slug.items():
+        if len(group) < 2:
+            continue
+        valid = [job for job in group if _is_valid(job.profile)]
+        for job in valid[1:]:
+            job.clash = (f"gives the same pack name '{slug}' as {valid[0].name}, whose pack is kept; "
+                         f"change the candidate or company name, or run it in a separate batch")
     return jobs
 
 
@@ -238,7 +257,10 @@ def _assets_for(settings: Settings):
                 (templates / name).write_bytes(data)
         assets = Assets(templates, settings.brand, settings.pdf_variant)
         if "pdf" in settings.formats:
-            assets.weasy_css  # noqa: B018 - parse the stylesheet now, not inside the first pack
+            try:
+                assets.weasy_css  # noqa: B018 - parse the stylesheet now, not inside the first pack
+            except (Exception, FatalURLFetchingError):
+                pass  # a broken override stylesheet is reported with each pack, in plain words
         _ASSETS.clear()
         _ASSETS[key] = assets
     return _ASSETS[key]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import textwrap
+import warnings
 
 from generator.document import Chart
 from generator.localize import money
@@ -15,6 +16,18 @@ from generator.offers import Comparison
 PRIMARY = "#1f4e79"
 ACCENT = "#e07a2f"
 MUTED = "#9db4cc"
+
+
+# Tried in order for each character, as in the stylesheet, so offer names in other scripts draw.
+FAMILIES = ("Inter", "Noto Sans", "Noto Sans Arabic", "Noto Sans Hebrew", "WenQuanYi Micro Hei", "DejaVu Sans")
+
+
+def _families() -> list[str]:
+    """The fallback families this machine's matplotlib knows (unknown ones would only log noise)."""
+    from matplotlib import font_manager
+
+    known = {font.name for font in font_manager.fontManager.ttflist}
+    return [name for name in FAMILIES if name in known] or ["sans-serif"]
 
 
 def offer_chart(comparison: Comparison, lang: str, currency: str, title_total: str, title_hour: str,
@@ -30,7 +43,7 @@ def offer_chart(comparison: Comparison, lang: str, currency: str, title_total: s
     totals = [v.total_annual_value for v in comparison.values]
     hourly = [v.value_per_hour for v in comparison.values]
     colours = [accent if i == comparison.best_per_hour_index else primary for i in range(len(names))]
-    plt.rcParams.update({"font.family": ["Inter", "DejaVu Sans", "sans-serif"], "font.size": 9,
+    plt.rcParams.update({"font.family": _families(), "font.size": 9,
                          "svg.fonttype": "path", "svg.hashsalt": "prep-pack"})
     fig, axes = plt.subplots(1, 2, figsize=(7.2, 2.9), dpi=150)
     panels = ((axes[0], totals, title_total, False), (axes[1], hourly, title_hour, True))
@@ -48,9 +61,11 @@ def offer_chart(comparison: Comparison, lang: str, currency: str, title_total: s
         for bar, value in zip(bars, values):
             ax.annotate(money(value, lang, currency, cents=cents), (bar.get_x() + bar.get_width() / 2, value),
                         xytext=(0, 3), textcoords="offset points", ha="center", fontsize=7.5, color="#222222")
-    fig.tight_layout()
     svg_buffer, png_buffer = io.StringIO(), io.BytesIO()
-    fig.savefig(svg_buffer, format="svg", metadata={"Date": None})
-    fig.savefig(png_buffer, format="png", dpi=150)
+    with warnings.catch_warnings():  # a letter no font has is drawn as a box; no need to tell the user
+        warnings.filterwarnings("ignore", message="Glyph .* missing from font", category=UserWarning)
+        fig.tight_layout()
+        fig.savefig(svg_buffer, format="svg", metadata={"Date": None})
+        fig.savefig(png_buffer, format="png", dpi=150)
     plt.close(fig)
     return Chart(svg=svg_buffer.getvalue(), png=png_buffer.getvalue(), alt=alt)

@@ -28,7 +28,11 @@ class SafeFetcher(URLFetcher):
         if scheme == "data":
             return super().fetch(url, headers)
         if scheme == "file":
-            path = Path(unquote(urlsplit(url).path)).resolve()
-            if path.is_file() and any(path.is_relative_to(folder) for folder in self.allowed):
+            try:  # a NUL byte, an over-long name or a symlink loop is refused like any other stranger
+                path = Path(unquote(urlsplit(url).path)).resolve()
+                inside = path.is_file() and any(path.is_relative_to(folder) for folder in self.allowed)
+            except (OSError, ValueError, RuntimeError):
+                inside = False
+            if inside:
                 return super().fetch(path.as_uri(), headers)
         raise FatalURLFetchingError(f"refused to load {url[:200]!r}: a pack may only use its own templates")

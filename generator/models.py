@@ -12,7 +12,7 @@ import json
 import re
 from typing import Annotated, Any, Literal, Mapping, get_args
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, TypeAdapter, ValidationError
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, TypeAdapter, ValidationError
 
 STANDARD_QUESTION_IDS = (
     "feedback", "priorities", "team", "canteen", "lunch",
@@ -22,7 +22,7 @@ ASSESSMENT_KINDS = (
     "case", "presentation", "sales_pitch", "test", "work_sample",
     "job_shadowing", "psychological_test", "other",
 )
-_THOUSANDS = re.compile(r"^\s*\d{1,3}([.,]\d{3})+\s*$")
+_THOUSANDS = re.compile(r"^\s*[1-9]\d{0,2}([.,]\d{3})+\s*$")  # 4.300, 1,250,000; not 0.001
 
 
 def _plain_amount(value: object) -> object:
@@ -33,7 +33,35 @@ def _plain_amount(value: object) -> object:
     return value
 
 
-Money = Annotated[float, BeforeValidator(_plain_amount), Field(ge=0, le=100_000_000)]
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+FIRST_YEAR, LAST_YEAR = 1900, 2999
+
+
+def _iso_date(value: object) -> object:
+    """Accept a date only as YYYY-MM-DD; pydantic alone would read `0` or `1700000000` as a Unix time."""
+    if isinstance(value, str):
+        value = value.strip()
+        if not _ISO_DATE.match(value):
+            raise ValueError(f"'{value}' is not a real date; write it as YYYY-MM-DD, e.g. 2026-12-03")
+    return value
+
+
+def _sane_year(value: dt.date) -> dt.date:
+    """Keep dates where date arithmetic (plan steps, decision window) cannot overflow."""
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise ValueError(f"'{value.isoformat()}' is out of range; use a year from {FIRST_YEAR} to {LAST_YEAR}")
+    return value
+
+
+Date = Annotated[dt.date, BeforeValidator(_iso_date), AfterValidator(_sane_year)]
+def _whole_cents(value: float) -> float:
+    """Money is counted in cents: 4300.5 is fine, 0.001 or 1e-20 is a typo (and breaks percentages)."""
+    if round(value, 2) != value:
+        raise ValueError(f"'{value!r}' has more than two decimals; write money in whole cents, e.g. 4300.50")
+    return value
+
+
+Money = Annotated[float, BeforeValidator(_plain_amount), Field(ge=0, le=100_000_000), AfterValidator(_whole_cents)]
 Percent = Annotated[float, Field(ge=0, le=100)]
 Text = Annotated[str, Field(min_length=1, max_length=20_000)]
 QuestionId = Literal[STANDARD_QUESTION_IDS]  # type: ignore[valid-type]
@@ -43,7 +71,7 @@ AssessmentKind = Literal[ASSESSMENT_KINDS]  # type: ignore[valid-type]
 class Strict(BaseModel):
     """Base for every block of the input: unknown keys are errors, text is trimmed."""
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, allow_inf_nan=False)
 
 
 class Candidate(Strict):
@@ -76,7 +104,7 @@ class Assessment(Strict):
 class SecondInterview(Strict):
     """When and where the second interview takes place, and with whom."""
 
-    date: dt.date = Field(description="YYYY-MM-DD")
+    date: Date = Field(description="YYYY-MM-DD")
     time: dt.time | None = Field(None, description="HH:MM, in quotes.")
     duration_minutes: int | None = Field(None, ge=5, le=600)
     location: str | None = Field(None, description="An address, or e.g. 'video (Teams)'.")
@@ -155,7 +183,7 @@ def _person_from_text(value: object) -> object:
 class Notes(Strict):
     """What you wrote down after the first interview (SPEC section 4)."""
 
-    date: dt.date | None = None
+    date: Date | None = None
     met: list[Annotated[Person, BeforeValidator(_person_from_text)]] = []
     learned: list[Text] = []
     went_well: list[Text] = []
@@ -168,7 +196,8 @@ class Notes(Strict):
 class Profile(Strict):
     """A candidate profile: the whole input of one preparation pack."""
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, title="prep-pack profile")
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, allow_inf_nan=False,
+                              title="prep-pack profile")
 
     language: Literal["nl", "en"] = "nl"
     candidate: Candidate

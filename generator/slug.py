@@ -10,6 +10,10 @@ _RUNS = re.compile(r"[^a-z0-9]+")
 _SPECIAL = str.maketrans({"ß": "ss", "æ": "ae", "ø": "o", "œ": "oe", "ł": "l", "đ": "d", "ð": "d",
                           "þ": "th", "ı": "i", "ĳ": "ij"})
 MAX_PART = 60
+# Device names Windows reserves whatever the extension; a part equal to one gets `-pack` added, so a
+# slug part is a safe file or folder name on its own, too.
+WINDOWS_RESERVED = frozenset({"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)),
+                              *(f"lpt{i}" for i in range(1, 10))})
 
 
 def slug_part(text: str) -> str:
@@ -17,6 +21,8 @@ def slug_part(text: str) -> str:
     folded = unicodedata.normalize("NFKD", text.lower().translate(_SPECIAL))
     ascii_only = folded.encode("ascii", "ignore").decode("ascii")
     part = _RUNS.sub("-", ascii_only).strip("-")[:MAX_PART].strip("-")
+    if part in WINDOWS_RESERVED:
+        return f"{part}-pack"
     return part or "pack"
 
 

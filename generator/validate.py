@@ -74,7 +74,7 @@ def _message(error: dict[str, Any], model: type[BaseModel]) -> str:
         return f"{shown} is not a time; write it as \"14:00\" (in quotes)"
     if kind in ("int_parsing", "int_from_float"):
         return f"{shown} is not a whole number"
-    if kind in ("float_parsing", "float_type", "int_type"):
+    if kind in ("float_parsing", "float_type", "int_type", "finite_number"):
         return f"{shown} is not a number"
     if kind == "bool_parsing":
         return f"{shown} is not true or false"
@@ -83,7 +83,9 @@ def _message(error: dict[str, Any], model: type[BaseModel]) -> str:
     if kind in ("model_type", "dict_type", "model_attributes_type"):
         return "must be a block of keys and values (indented lines such as 'name: ...')"
     if kind == "string_type":
-        return "must be text, not a list or a block"
+        if isinstance(value, (list, dict)):
+            return "must be text, not a list or a block"
+        return "must be text; remove the tag in front of it or put the value in quotes"
     if kind == "string_too_short":
         return "is empty; fill it in or remove the key"
     if kind == "string_too_long":

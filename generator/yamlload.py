@@ -20,15 +20,20 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq, TaggedScalar
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.events import AliasEvent, CollectionStartEvent, CollectionEndEvent, NodeEvent
+from ruamel.yaml.events import (AliasEvent, CollectionEndEvent, CollectionStartEvent, MappingStartEvent, NodeEvent,
+                                ScalarEvent)
 from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.resolver import VersionedResolver
+from ruamel.yaml.tokens import ScalarToken
 from ruamel.yaml.tag import Tag
 
 from generator.errors import InputError, Problem
 
 MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 32
+# A real profile holds a few hundred values; parsing is slow enough (pure Python, with positions)
+# that a file of a quarter of a million one-character list items would take half a minute.
+MAX_NODES = 25_000
 # Tags a person may write by hand to force a type; anything else (!!python/..., !custom) is refused.
 ALLOWED_TAGS = {
     None, "!", "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
@@ -37,6 +42,7 @@ ALLOWED_TAGS = {
 }
 # Characters Word and XML cannot hold; removed once here so every renderer can trust the text.
 _UNSAFE_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_YAML_TAG_PREFIX = "tag:yaml.org,2002:"
 _NULLS = {"", "~", "null", "Null", "NULL"}
 
 
@@ -54,6 +60,11 @@ def clean_text(text: str) -> str:
     return _UNSAFE_CHARS.sub("", text)
 
 
+def _position(data: bytes, offset: int) -> tuple[int, int]:
+    """The 1-based (line, column) of a byte offset in raw file content."""
+    return data.count(b"\n", 0, offset) + 1, offset - (data.rfind(b"\n", 0, offset) + 1) + 1
+
+
 def read_text(path: Path, what: str = "file") -> str:
     """Read a UTF-8 text file of at most 1 MiB, or raise a located `InputError`."""
     try:
@@ -65,16 +76,23 @@ def read_text(path: Path, what: str = "file") -> str:
     if not path.is_file():
         raise InputError([Problem(path, None, None, "", f"this is not a file (a folder?); give the {what} itself")])
     if size > MAX_BYTES:
-        raise InputError([Problem(path, None, None, "",
+        raise InputError([Problem(path, 1, 1, "",
                                   f"the {what} is {size:,} bytes; at most 1 MiB ({MAX_BYTES:,} bytes) is accepted")])
-    data = path.read_bytes()
+    try:
+        with path.open("rb") as handle:  # read no more than allowed, even if the file grew since stat()
+            data = handle.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise InputError([Problem(path, None, None, "", f"cannot read this {what}: {exc.strerror}")]) from None
+    if len(data) > MAX_BYTES:
+        raise InputError([Problem(path, 1, 1, "", f"the {what} is over 1 MiB ({MAX_BYTES:,} bytes), "
+                                                  "the most that is accepted")])
     if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InputError([Problem(path, None, None, "", f"this looks like a binary file, not a text {what}")])
+        line, column = _position(data, data.index(b"\x00"))
+        raise InputError([Problem(path, line, column, "", f"this looks like a binary file, not a text {what}")])
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        line, column = _position(data, exc.start)
         raise InputError([Problem(path, line, column, "",
                                   "the file is not UTF-8 text; save it as UTF-8 in your editor")]) from None
     return clean_text(text)
@@ -105,27 +123,61 @@ def _friendly(exc: MarkedYAMLError) -> str:
     return f"this is not valid YAML ({problem})"
 
 
-def _unclosed_quote(text: str, error_line: int | None) -> tuple[int, int] | None:
-    """The (line, column) of a double quote opened and never closed before a syntax error.
+def _unclosed_quote(text: str, exc: MarkedYAMLError) -> tuple[int, int, str] | None:
+    """The (line, column, quote) of a quote opened and never closed, if that caused `exc`.
 
-    The parser only notices a missing closing quote lines later (often at the next quoted
-    value), so look back for the first line with an odd number of unescaped double quotes.
+    Either the file ends inside the quoted text (the scanner says so and marks the opening), or
+    the quoted text ran on over several lines until the next quote of the same kind closed it,
+    and the parser tripped right there. Only then is the opening quote blamed: a quoted value
+    that legitimately spans lines earlier in the file is not.
     """
-    lines = text.splitlines()
-    last = len(lines) if error_line is None else min(error_line, len(lines))
-    for number, line in enumerate(lines[:last], start=1):
-        code = re.sub(r"'[^']*'", "", line.replace('\\"', ""))
-        if code.lstrip().startswith("#"):
-            continue
-        opens_value = re.match(r'^\s*(?:-\s+)?(?:[^:#"]+:\s+)?"', code)
-        if opens_value and code.count('"') % 2 == 1:
-            return number, line.find('"') + 1
+    if "quoted scalar" in (exc.context or "") and exc.context_mark is not None:
+        mark = exc.context_mark
+        quote = text[mark.index:mark.index + 1]
+        return mark.line + 1, mark.column + 1, quote if quote == "'" else '"'
+    error = exc.problem_mark or exc.context_mark
+    if error is None:
+        return None
+    last = None
+    try:
+        for token in _new_yaml().scan(text):
+            if token.start_mark.index >= error.index:
+                break
+            if isinstance(token, ScalarToken) and token.style in ('"', "'"):
+                last = token
+    except YAMLError:
+        pass
+    if last is not None and last.end_mark.line > last.start_mark.line and error.line - last.end_mark.line <= 1:
+        return last.start_mark.line + 1, last.start_mark.column + 1, last.style
     return None
 
 
+def _tag_message(tag: str) -> str:
+    """Name a refused tag the way it was written (`!!python/...`, not `tag:yaml.org,2002:python/...`)."""
+    shown = "!!" + tag[len(_YAML_TAG_PREFIX):] if tag.startswith(_YAML_TAG_PREFIX) else tag
+    why = ": it would build a Python object" if "python/" in shown else ""
+    return f"the tag '{shown}' is not accepted{why}; remove it"
+
+
+def _check_key(path: Path, event: NodeEvent, tag_text: str | None, line: int | None, column: int | None) -> None:
+    """A key must be a name: not a list or block, not empty, not forced to a number by a tag."""
+    if isinstance(event, CollectionStartEvent):
+        message = "a key must be a plain word, not a list or a block ('? ' starts one)"
+    elif tag_text is not None:
+        message = "a key must be a plain word; remove the tag in front of it"
+    elif isinstance(event, ScalarEvent) and (not event.value.strip()
+                                             or (event.style is None and event.value in _NULLS)):
+        message = "a key is missing here: write its name before the ':'"
+    else:
+        return
+    raise InputError([Problem(path, line, column, "", message)])
+
+
 def _prepass(path: Path, text: str) -> None:
-    """Refuse aliases, foreign tags and deep nesting by walking parse events, before building data."""
-    depth = 0
+    """Refuse aliases, foreign tags, deep nesting and keys that are lists or blocks, by walking
+    parse events before any data is built."""
+    open_collections: list[list] = []  # per open list or mapping: [is_mapping, nodes seen in it]
+    nodes = 0
     for event in _new_yaml().parse(text):
         mark = getattr(event, "start_mark", None)
         line = mark.line + 1 if mark else None
@@ -134,20 +186,29 @@ def _prepass(path: Path, text: str) -> None:
             raise InputError([Problem(path, line, column, "",
                                       "anchors and aliases (&name / *name) are not accepted; write the value out")])
         if isinstance(event, NodeEvent):
+            nodes += 1
+            if nodes > MAX_NODES:
+                raise InputError([Problem(path, line, column, "",
+                                          f"the file holds more than {MAX_NODES:,} values; "
+                                          "a profile needs far fewer (is this the right file?)")])
             tag = getattr(event, "tag", None)
             tag_text = None if tag is None else str(getattr(tag, "value", tag) or "") or None
             if getattr(event, "anchor", None):
                 raise InputError([Problem(path, line, column, "",
                                           "anchors and aliases (&name / *name) are not accepted; write the value out")])
             if tag_text not in ALLOWED_TAGS:
-                raise InputError([Problem(path, line, column, "",
-                                          f"the tag '{tag_text}' is not accepted; remove it")])
+                raise InputError([Problem(path, line, column, "", _tag_message(str(tag_text)))])
+            if open_collections:
+                parent = open_collections[-1]
+                if parent[0] and parent[1] % 2 == 0:
+                    _check_key(path, event, tag_text, line, column)
+                parent[1] += 1
         if isinstance(event, CollectionStartEvent):
-            depth += 1
-            if depth > MAX_DEPTH:
+            open_collections.append([isinstance(event, MappingStartEvent), 0])
+            if len(open_collections) > MAX_DEPTH:
                 raise InputError([Problem(path, line, column, "", f"nested more than {MAX_DEPTH} levels deep")])
         elif isinstance(event, CollectionEndEvent):
-            depth -= 1
+            open_collections.pop()
 
 
 def _clean_tree(node: Any) -> None:
@@ -180,11 +241,11 @@ def parse_yaml(path: Path, text: str) -> Any:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         column = mark.column + 1 if mark else None
-        opened = _unclosed_quote(text, line)
+        opened = _unclosed_quote(text, exc)
         if opened is not None:
             raise InputError([Problem(path, opened[0], opened[1], "",
                                       f"the quote opened on line {opened[0]} is never closed; "
-                                      "add the closing \"")]) from None
+                                      f"add the closing {opened[2]}")]) from None
         raise InputError([Problem(path, line, column, "", _friendly(exc))]) from None
     except YAMLError as exc:
         raise InputError([Problem(path, None, None, "", f"this is not valid YAML ({exc})")]) from None

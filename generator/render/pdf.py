@@ -6,6 +6,7 @@ from pathlib import Path
 
 from generator.atomic import inside, write_atomic
 from generator.document import Pack
+from generator.errors import UsageProblem
 from generator.render.assets import Assets
 from generator.render.html import pack_html
 
@@ -20,11 +21,15 @@ def pdf_bytes(pack: Pack, assets: Assets) -> bytes:
     PDF/UA or PDF/A identification. Title, author, subject and language come from the HTML head.
     """
     from weasyprint import HTML
+    from weasyprint.urls import FatalURLFetchingError
 
-    html = HTML(string=pack_html(pack, assets, inline_css=False), base_url=str(assets.dirs[0]) + "/",
-                url_fetcher=assets.fetcher)
-    return html.write_pdf(stylesheets=[assets.weasy_css], font_config=assets.font_config,
-                          pdf_variant=assets.pdf_variant, pdf_tags=True)
+    try:
+        html = HTML(string=pack_html(pack, assets, inline_css=False), base_url=str(assets.dirs[0]) + "/",
+                    url_fetcher=assets.fetcher)
+        return html.write_pdf(stylesheets=[assets.weasy_css], font_config=assets.font_config,
+                              pdf_variant=assets.pdf_variant, pdf_tags=True)
+    except FatalURLFetchingError as exc:  # a template or stylesheet reached outside its folder
+        raise UsageProblem(f"the PDF was not made: {exc}") from None
 
 
 def render_pdf(pack: Pack, out_dir: Path, assets: Assets) -> Path:

@@ -1,0 +1,173 @@
+"""A file is written whole or not at all (SPEC 2): a crash at any moment leaves the previous
+file or nothing, and no temporary file behind."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from generator import atomic
+from generator.atomic import inside, write_atomic
+from generator.errors import PrepPackError
+
+OLD = b"the previous pack, complete\n"
+NEW = b"N" * 200_000
+
+
+def listing(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir())
+
+
+class Boom(Exception):
+    pass
+
+
+def half_writer(monkeypatch: pytest.MonkeyPatch, error: BaseException) -> None:
+    """Make the file handle write half of the data, then fail with `error`."""
+    real_fdopen = os.fdopen
+
+    class Half:
+        def __init__(self, handle):
+            self.handle = handle
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            self.handle.close()
+            return False
+
+        def write(self, data):
+            self.handle.write(data[: len(data) // 2])
+            self.handle.flush()
+            raise error
+
+        def __getattr__(self, name):
+            return getattr(self.handle, name)
+
+    monkeypatch.setattr(atomic.os, "fdopen", lambda fd, mode="r", *a, **k: Half(real_fdopen(fd, mode, *a, **k)))
+
+
+@pytest.mark.parametrize("error", [OSError(28, "No space left on device"), KeyboardInterrupt(), Boom("bug")],
+                         ids=["disk-full", "ctrl-c", "bug"])
+@pytest.mark.parametrize("existing", [True, False], ids=["replacing", "new"])
+def test_crash_half_way_through_the_write(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, error: BaseException,
+                                          existing: bool) -> None:
+    target = tmp_path / "pack.pdf"
+    if existing:
+        target.write_bytes(OLD)
+    half_writer(monkeypatch, error)
+    with pytest.raises(type(error)):
+        write_atomic(target, NEW)
+    if existing:
+        assert target.read_bytes() == OLD
+        assert listing(tmp_path) == ["pack.pdf"]
+    else:
+        assert listing(tmp_path) == []
+
+
+@pytest.mark.parametrize("step", ["fsync", "chmod", "replace"])
+def test_crash_after_writing_before_the_rename(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, step: str) -> None:
+    target = tmp_path / "pack.docx"
+    target.write_bytes(OLD)
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(atomic.os, step, interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        write_atomic(target, NEW)
+    assert target.read_bytes() == OLD
+    assert listing(tmp_path) == ["pack.docx"]
+
+
+def test_whole_write(tmp_path: Path) -> None:
+    target = tmp_path / "sub" / "pack.html"
+    assert write_atomic(target, "héllo") == target
+    assert target.read_bytes() == "héllo".encode()
+    assert write_atomic(target, NEW) == target
+    assert target.read_bytes() == NEW
+    assert listing(target.parent) == ["pack.html"]
+    assert target.stat().st_mode & 0o777 == 0o644
+
+
+def test_killed_process_leaves_the_previous_file_whole(tmp_path: Path) -> None:
+    """SIGKILL cannot be cleaned up after: the previous file stays whole, and the only leftover is
+    a hidden `.<name>.*.part` (which `batch` removes on its next run)."""
+    target = tmp_path / "pack.pdf"
+    target.write_bytes(OLD)
+    script = textwrap.dedent(f"""
+        import os, sys, time
+        from pathlib import Path
+        from generator import atomic
+        def stuck(fd):
+            print("writing", flush=True)
+            time.sleep(60)
+        atomic.os.fsync = stuck
+        atomic.write_atomic(Path({str(target)!r}), b"N" * 1_000_000)
+    """)
+    process = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    try:
+        assert process.stdout.readline().strip() == "writing"
+        process.send_signal(signal.SIGKILL)
+        process.wait(timeout=10)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    assert target.read_bytes() == OLD
+    leftovers = [name for name in listing(tmp_path) if name != "pack.pdf"]
+    assert all(name.startswith(".pack.pdf.") and name.endswith(".part") for name in leftovers), leftovers
+
+
+def test_interrupted_render_keeps_finished_files_and_leaves_no_half_file(tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ctrl-C while the DOCX is being written: the HTML before it is whole, no DOCX, no temp file."""
+    from generator.pipeline import generate
+    from tests.conftest import PROFILES, TODAY
+
+    real_write = write_atomic
+
+    def write(path: Path, data):
+        if path.suffix == ".docx":
+            half_writer(monkeypatch, KeyboardInterrupt())
+        return real_write(path, data)
+
+    import generator.render.docx as docx_module
+
+    monkeypatch.setattr(docx_module, "write_atomic", write)
+    out = tmp_path / "out"
+    with pytest.raises(KeyboardInterrupt):
+        generate(PROFILES / "ahmet-yilmaz.yaml", out, ("html", "docx"), today=TODAY)
+    assert listing(out) == ["ahmet-yilmaz_maasland-logistics-b-v.html"]
+    assert (out / "ahmet-yilmaz_maasland-logistics-b-v.html").read_text("utf-8").rstrip().endswith("</html>")
+
+
+# ----------------------------------------------------------------------------- names stay inside
+
+
+@pytest.mark.parametrize("name", ["../x.pdf", "..", ".", "", "a/b.pdf", "/etc/passwd", "..\\x.pdf", "x\x00.pdf"])
+def test_inside_refuses_names_that_leave_the_folder(tmp_path: Path, name: str) -> None:
+    with pytest.raises(PrepPackError, match="refusing to write"):
+        inside(tmp_path, name)
+
+
+def test_a_planted_symlink_is_replaced_not_followed(tmp_path: Path) -> None:
+    """A link at the pack's name pointing outside -o DIR must not make us write outside it."""
+    out = tmp_path / "out"
+    out.mkdir()
+    victim = tmp_path / "victim.txt"
+    victim.write_bytes(OLD)
+    (out / "pack.html").symlink_to(victim)
+    target = inside(out, "pack.html")
+    assert target.parent == out.resolve()
+    write_atomic(target, NEW)
+    assert victim.read_bytes() == OLD
+    assert not (out / "pack.html").is_symlink()
+    assert (out / "pack.html").read_bytes() == NEW
+
