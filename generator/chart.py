@@ -6,6 +6,7 @@ matplotlib is imported only when a chart is drawn, so commands that draw none st
 from __future__ import annotations
 
 import io
+import logging
 import textwrap
 import warnings
 
@@ -26,6 +27,8 @@ def _families() -> list[str]:
     """The fallback families this machine's matplotlib knows (unknown ones would only log noise)."""
     from matplotlib import font_manager
 
+    # A fallback without a bold face is used at regular weight; that is fine, not worth a log line.
+    logging.getLogger("matplotlib.font_manager").setLevel(logging.ERROR)
     known = {font.name for font in font_manager.fontManager.ttflist}
     return [name for name in FAMILIES if name in known] or ["sans-serif"]
 
