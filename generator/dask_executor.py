@@ -57,18 +57,22 @@ class DaskExecutor:
                 message = ("the cluster gave up on this profile: every worker that tried to make its pack died "
                            "(out of memory?); check the workers' logs")
             else:
-                message = f"internal error on the cluster ({type(exc).__name__}: {exc})"
+                message = f"the cluster could not make this pack ({type(exc).__name__}: {exc})"
             return Outcome(task.name, task.slug, error=message)
 
     def run(self, tasks: Iterator[Task], settings: Settings) -> Iterator[Outcome]:
-        """Send the settings to every worker once, then the tasks, and yield outcomes as they finish."""
+        """Submit the tasks, at most `in_flight` at a time, and yield outcomes as they finish.
+
+        The settings travel with every task (a few kB; the brand's logo is the largest part)
+        rather than being scattered once: scattered data lives only on workers, and a run in
+        which every holder died would see its tasks cancelled for lost dependencies.
+        """
         from distributed import as_completed
 
-        shared = self.client.scatter(settings, broadcast=True, hash=False)
         finished = as_completed(loop=self.client.loop)
         run_id = uuid.uuid4().hex[:8]
         for task in tasks:
-            future = self.client.submit(make_pack, task, shared, key=f"prep-pack-{run_id}-{task.name}",
+            future = self.client.submit(make_pack, task, settings, key=f"prep-pack-{run_id}-{task.name}",
                                         pure=False, retries=1)
             self.futures[future] = task
             finished.add(future)

@@ -115,7 +115,7 @@ def test_a_profile_that_keeps_killing_workers_fails_without_hanging(tmp_path):
         local.close()
     rows = {r.profile: r for r in result.rows}
     assert rows["poison.yaml"].status == "failed" and "gave up" in rows["poison.yaml"].error
-    assert [rows[n].status for n in rows if n != "poison.yaml"] == ["ok", "ok"]
+    assert [rows[n].status for n in rows if n != "poison.yaml"] == ["ok", "ok"], [r.error for r in result.rows]
 
 
 def test_cli_without_distributed_or_scheduler_is_a_usage_error(tmp_path):
