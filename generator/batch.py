@@ -10,15 +10,17 @@ How a run goes:
    cluster (`generator.dask_executor`). Either way a worker gets the input *bytes* (a `Task`)
    and returns the pack's file bytes (an `Outcome`) from `make_pack`, so workers need no shared
    file system and a pack is the same wherever it was made.
-4. This process writes each pack into a staging folder and moves it into `<slug>/` only when
-   whole (manifest included), so a run killed at any moment leaves each pack old, new or absent,
-   never mixed; the next `--resume` redoes exactly the packs that are missing or out of date.
+4. This process writes each pack's files whole into a staging folder, then moves them into
+   `<slug>/` with the manifest last (`publish`). A run killed at any moment leaves whole files
+   only, and a folder without a current manifest is redone by the next `--resume`.
 """
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
+import fcntl
 import hashlib
 import io
 import json
@@ -30,6 +32,7 @@ import tempfile
 import threading
 import time
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator, Protocol
@@ -42,11 +45,12 @@ from generator.brand import Brand
 from generator.errors import InputError, PrepPackError, UsageProblem
 from generator.notes import find_beside, is_notes_file
 from generator.slug import pack_slug
-from generator.yamlload import load_yaml_mapping
+from generator.yamlload import load_yaml_mapping, read_text
 
 REPORT_FIELDS = ("profile", "slug", "status", "error", "seconds")
 MANIFEST = ".prep-pack.json"
 STAGING = ".prep-pack-staging"  # packs are written here and moved into place when whole
+LOCK = ".prep-pack.lock"        # one batch at a time per output folder
 RECYCLE_AFTER = 40  # packs per local worker process before a fresh one takes over
 # Imported once in the fork server, so every local worker starts with them loaded.
 PRELOAD = ["generator.batch", "generator.pipeline", "generator.render.pdf", "generator.render.docx",
@@ -57,7 +61,7 @@ PRELOAD = ["generator.batch", "generator.pipeline", "generator.render.pdf", "gen
 
 @dataclass(frozen=True)
 class Settings:
-    """Everything about a run that is the same for every pack (sent to each worker once)."""
+    """Everything about a run that is the same for every pack (given to each worker process once)."""
 
     formats: tuple[str, ...]
     today: dt.date
@@ -70,7 +74,8 @@ class Settings:
     def options(self) -> str:
         """The part of every pack's hash that comes from the run's options."""
         brand = self.brand.digest if self.brand else "-"
-        return f"{__version__}|{','.join(self.formats)}|{self.pdf_variant}|{brand}|{self.templates_digest}"
+        return (f"{__version__}|{','.join(self.formats)}|{self.pdf_variant}|{brand}|{self.templates_digest}|"
+                f"{self.today.isoformat()}")
 
 
 @dataclass(frozen=True)
@@ -105,12 +110,13 @@ class Job:
     slug: str | None = None   # None when the profile cannot even be read; it will fail validation
     digest: str = ""
     clash: str = ""           # set when an earlier profile already has this slug
+    error: str = ""           # set when the file cannot be read at all (too big, not text, gone)
 
     def task(self, folder: Path) -> Task:
-        """Read the profile and its notes into a `Task`."""
+        """Read the profile and its notes into a `Task` (checked readable when the run was planned)."""
         notes = find_beside(self.profile)
-        return Task(self.name, str(folder), self.profile.read_bytes(),
-                    (notes.name, notes.read_bytes()) if notes else None, self.slug or "")
+        return Task(self.name, str(folder), _read(self.profile),
+                    (notes.name, _read(notes)) if notes else None, self.slug or "")
 
 
 @dataclass
@@ -144,13 +150,15 @@ class BatchResult:
 
 # --- planning -----------------------------------------------------------------------------------
 
-def find_profiles(folder: Path) -> list[Path]:
-    """Every profile in `folder`, sorted by name: *.yaml/*.yml, not notes files, not hidden."""
+def find_profiles(folder: Path, exclude: tuple[Path, ...] = ()) -> list[Path]:
+    """Every profile in `folder`, sorted by name: *.yaml/*.yml, not notes files, not hidden,
+    and not one of `exclude` (a brand file kept in the same folder is not a candidate)."""
     if not folder.is_dir():
         raise UsageProblem(f"{folder}: this folder does not exist")
+    skip = {path.resolve() for path in exclude}
     found = sorted(p for p in folder.iterdir()
                    if p.suffix.lower() in (".yaml", ".yml") and not is_notes_file(p)
-                   and not p.name.startswith(".") and p.is_file())
+                   and not p.name.startswith(".") and p.is_file() and p.resolve() not in skip)
     if not found:
         raise UsageProblem(f"{folder}: no profiles (*.yaml or *.yml) found in this folder")
     return found
@@ -174,20 +182,45 @@ def read_templates(folder: Path | None) -> tuple[dict[str, bytes] | None, str]:
     """An override folder's files (to send to workers) and their hash (for `--resume`)."""
     if folder is None:
         return None, "-"
-    files = {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    files = {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
+             if p.is_file() and not any(part.startswith(".") or part.endswith("~")
+                                         for part in p.relative_to(folder).parts)}  # no .git, swap files
     digest = hashlib.sha256()
     for name, data in files.items():
         digest.update(name.encode() + b"\0" + hashlib.sha256(data).digest())
     return files, digest.hexdigest()
 
 
-def input_digest(profile: Path, options: str) -> str:
+def input_digest(profile: bytes, notes: tuple[str, bytes] | None, options: str) -> str:
     """A hash of everything a pack is made from, so `--resume` notices any change."""
     digest = hashlib.sha256(f"prep-pack|{options}|".encode())
-    digest.update(profile.read_bytes())
-    notes = find_beside(profile)
-    digest.update(b"|notes|" + (notes.name.encode() + b"|" + notes.read_bytes() if notes else b"-"))
+    digest.update(profile)
+    digest.update(b"|notes|" + (notes[0].encode() + b"|" + notes[1] if notes else b"-"))
     return digest.hexdigest()
+
+
+def _read(path: Path) -> bytes:
+    """A profile's or notes file's bytes, refused as `validate` would (over 1 MiB, not UTF-8 text)."""
+    read_text(path, "profile" if not is_notes_file(path) else "notes file")
+    return path.read_bytes()
+
+
+def _plan_one(profile: Path, options: str) -> Job:
+    """One job: its slug and hash, or the reason its files cannot be read."""
+    job = Job(profile, profile.name)
+    try:
+        data = _read(profile)
+        beside = find_beside(profile)
+        notes = (beside.name, _read(beside)) if beside else None
+    except PrepPackError as exc:
+        job.error = _one_line(exc)
+        return job
+    except OSError as exc:
+        job.error = f"{profile}: cannot read this file ({exc.strerror})"
+        return job
+    job.slug = peek_slug(profile)
+    job.digest = input_digest(data, notes, options)
+    return job
 
 
 def _is_valid(profile: Path) -> bool:
@@ -201,14 +234,14 @@ def _is_valid(profile: Path) -> bool:
     return True
 
 
-def plan_jobs(folder: Path, options: str) -> list[Job]:
+def plan_jobs(folder: Path, options: str, exclude: tuple[Path, ...] = ()) -> list[Job]:
     """List the profiles, give each its slug and hash, and mark slug clashes.
 
     When several profiles give the same slug, the first *valid* one (by file name) keeps it; an
     invalid one goes on to fail with its own validation message, so a broken draft never costs
     a good profile its pack. Only clashing profiles are validated here, the rest in the workers.
     """
-    jobs = [Job(p, p.name, peek_slug(p), input_digest(p, options)) for p in find_profiles(folder)]
+    jobs = [_plan_one(p, options) for p in find_profiles(folder, exclude)]
     by_slug: dict[str, list[Job]] = {}
     for job in jobs:
         if job.slug is not None:
@@ -250,17 +283,16 @@ def _assets_for(settings: Settings):
     key = settings.options  # holds the brand's and the templates' content hashes
     if key not in _ASSETS:
         templates = None
-        if settings.templates is not None:  # materialise the override folder once per process
-            templates = Path(tempfile.mkdtemp(prefix="prep-pack-templates-"))
+        if settings.templates is not None:  # the override folder, written once per machine and content
+            templates = Path(tempfile.gettempdir()) / f"prep-pack-templates-{settings.templates_digest[:20]}"
             for name, data in settings.templates.items():
-                (templates / name).parent.mkdir(parents=True, exist_ok=True)
-                (templates / name).write_bytes(data)
+                write_atomic(templates / name, data)
         assets = Assets(templates, settings.brand, settings.pdf_variant)
         if "pdf" in settings.formats:
             try:
                 assets.weasy_css  # noqa: B018 - parse the stylesheet now, not inside the first pack
             except (Exception, FatalURLFetchingError):
-                pass  # a broken override stylesheet is reported with each pack, in plain words
+                pass  # not cached: each pack meets the same problem and reports it in plain words
         _ASSETS.clear()
         _ASSETS[key] = assets
     return _ASSETS[key]
@@ -307,15 +339,27 @@ def make_pack(task: Task, settings: Settings) -> Outcome:
 # --- this process: write what comes back ---------------------------------------------------------
 
 def publish(staging: Path, target: Path) -> None:
-    """Put a finished pack folder in place of the old one, so a reader sees one or the other."""
-    if target.exists():
-        retired = staging.with_name(staging.name + ".old")
-        shutil.rmtree(retired, ignore_errors=True)
-        target.rename(retired)
-        staging.rename(target)
-        shutil.rmtree(retired, ignore_errors=True)
-    else:
-        staging.rename(target)
+    """Move a finished pack from `staging` into `target`, file by file, manifest last.
+
+    The old manifest goes first, so a crash half-way leaves a folder that `--resume` redoes.
+    Files of the old pack that the new one lacks are removed; anything else in the folder (a
+    coach's edited copy) is left alone.
+    """
+    target.mkdir(parents=True, exist_ok=True)
+    old_files: list[str] = []
+    try:
+        old_files = json.loads((target / MANIFEST).read_text("utf-8")).get("files", [])
+    except (OSError, ValueError):
+        pass
+    (target / MANIFEST).unlink(missing_ok=True)
+    new_files = [p.name for p in staging.iterdir() if p.name != MANIFEST]
+    for name in new_files:
+        os.replace(staging / name, target / name)
+    for name in set(old_files) - set(new_files):
+        if Path(name).name == name:
+            (target / name).unlink(missing_ok=True)
+    os.replace(staging / MANIFEST, target / MANIFEST)
+    staging.rmdir()
 
 
 def store(outcome: Outcome, job: Job, out_root: Path) -> Row:
@@ -355,9 +399,24 @@ class Executor(Protocol):
     def stop(self) -> None: ...
 
 
+_SETTINGS: Settings | None = None  # in a local worker process: the run's settings, from the initializer
+
+
 def _init_local_worker(settings: Settings) -> None:
+    global _SETTINGS
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what Ctrl-C means
+    _SETTINGS = settings
     assets_for(settings)
+
+
+def make_local_pack(task: Task) -> Outcome:
+    """`make_pack` with the settings this worker was started with (sent once, not with each task)."""
+    assert _SETTINGS is not None, "started without _init_local_worker"
+    return make_pack(task, _SETTINGS)
+
+
+WORKER_DIED = ("the worker process making this pack stopped unexpectedly (out of memory, or a crash in a font "
+               "or image library?); the other profiles were not affected")
 
 
 class LocalPool:
@@ -365,28 +424,59 @@ class LocalPool:
 
     Each worker is replaced after `RECYCLE_AFTER` packs, because WeasyPrint's memory grows a
     little with every document; at most `2 * workers` tasks are read into memory at a time.
+    When a worker dies the whole pool breaks and we cannot tell which task killed it, so a fresh
+    pool runs the tasks that were in flight again one at a time: the one that kills its worker
+    alone is reported as failed, the others are made as usual.
     """
 
-    def __init__(self, workers: int) -> None:
+    def __init__(self, workers: int, function: Callable[[Task], Outcome] = make_local_pack) -> None:
         self.workers = workers
+        self.function = function
         self.pool: ProcessPoolExecutor | None = None
 
-    def run(self, tasks: Iterator[Task], settings: Settings) -> Iterator[Outcome]:
+    def _start(self, settings: Settings) -> ProcessPoolExecutor:
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(PRELOAD)
         self.pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context,
                                         max_tasks_per_child=RECYCLE_AFTER,
                                         initializer=_init_local_worker, initargs=(settings,))
-        pending: set[Future] = set()
-        for task in tasks:
-            pending.add(self.pool.submit(make_pack, task, settings))
-            if len(pending) >= 2 * self.workers:
-                done = next(as_completed(pending))
-                pending.discard(done)
-                yield done.result()
-        for done in as_completed(pending):
-            yield done.result()
-        self.pool.shutdown()
+        return self.pool
+
+    def run(self, tasks: Iterator[Task], settings: Settings) -> Iterator[Outcome]:
+        pool = self._start(settings)
+        pending: dict[Future, Task] = {}
+        suspects: list[Task] = []   # were in flight when a worker died
+        solo: Task | None = None    # the suspect now running alone
+        source = iter(tasks)
+        while True:
+            if suspects or solo is not None:
+                if solo is None:
+                    solo = suspects.pop(0)
+                    pending[pool.submit(self.function, solo)] = solo
+            else:
+                while len(pending) < 2 * self.workers and (task := next(source, None)) is not None:
+                    pending[pool.submit(self.function, task)] = task
+            if not pending:
+                break
+            done = next(as_completed(pending))
+            task = pending.pop(done)
+            try:
+                outcome = done.result()
+            except BrokenProcessPool:
+                in_flight = [task, *pending.values()]
+                pending.clear()
+                pool.shutdown(wait=False, cancel_futures=True)
+                pool = self._start(settings)
+                if solo is not None:  # it killed its worker while running alone: the culprit
+                    solo = None
+                    yield Outcome(task.name, task.slug, error=WORKER_DIED)
+                else:
+                    suspects.extend(in_flight)
+                continue
+            if task is solo:
+                solo = None
+            yield outcome
+        pool.shutdown()
 
     def stop(self) -> None:
         """Cancel what has not started and end the workers at once."""
@@ -406,17 +496,45 @@ class LocalPool:
 def run_batch(folder: Path, out_root: Path, formats: tuple[str, ...], today: dt.date,
               workers: int | None = None, brand: Brand | None = None, resume: bool = False,
               templates: Path | None = None, progress: Callable[[Row, int, int], None] | None = None,
-              pdf_variant: str = "pdf/ua-1", executor: Executor | None = None) -> BatchResult:
+              pdf_variant: str = "pdf/ua-1", executor: Executor | None = None,
+              exclude: tuple[Path, ...] = ()) -> BatchResult:
     """Make every pack of `folder` into `out_root`, write report.csv, return what happened.
 
     `progress(row, done, total)` is called after each profile. On Ctrl-C the workers are
-    stopped, the report holds the profiles finished so far and `interrupted` is set.
+    stopped, the profiles not made get a `failed` row saying so, and `interrupted` is set.
+    `exclude` names files in `folder` that are not profiles (the brand file, if it lives there).
     """
     started = time.perf_counter()
     bundle, bundle_digest = read_templates(templates)
     settings = Settings(formats, today, pdf_variant, brand, bundle, bundle_digest)
-    jobs = plan_jobs(folder, settings.options)
-    out_root.mkdir(parents=True, exist_ok=True)
+    jobs = plan_jobs(folder, settings.options, exclude)
+    try:
+        out_root.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UsageProblem(f"{out_root}: cannot create the output folder ({exc.strerror})") from None
+    with _locked(out_root):
+        result = _run(jobs, folder, out_root, settings, workers, resume, progress, executor)
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+@contextlib.contextmanager
+def _locked(out_root: Path) -> Iterator[None]:
+    """Hold `<out_root>/.prep-pack.lock`, so two batches never write into one folder at once."""
+    with open(out_root / LOCK, "a") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            raise UsageProblem(f"{out_root}: another prep-pack batch is writing into this folder; "
+                               "wait for it to finish or choose another -o folder") from None
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _run(jobs: list[Job], folder: Path, out_root: Path, settings: Settings, workers: int | None, resume: bool,
+         progress: Callable[[Row, int, int], None] | None, executor: Executor | None) -> BatchResult:
     rows: dict[str, Row] = {}
     total = len(jobs)
 
@@ -428,8 +546,8 @@ def run_batch(folder: Path, out_root: Path, formats: tuple[str, ...], today: dt.
     shutil.rmtree(out_root / STAGING, ignore_errors=True)  # half-written packs of a killed run
     todo: dict[str, Job] = {}
     for job in jobs:
-        if job.clash:
-            finished(Row(job.name, job.slug or "", "failed", job.clash))
+        if job.error or job.clash:
+            finished(Row(job.name, job.slug or "", "failed", job.error or job.clash))
         elif resume and job.slug and is_complete(out_root / job.slug, job.digest):
             finished(Row(job.name, job.slug, "skipped", "unchanged since the last run"))
         else:
@@ -446,9 +564,11 @@ def run_batch(folder: Path, out_root: Path, formats: tuple[str, ...], today: dt.
             if not isinstance(exc, KeyboardInterrupt):
                 raise
             result.interrupted = True
+            for job in jobs:
+                rows.setdefault(job.name, Row(job.name, job.slug or "", "failed",
+                                              "not made: the run was interrupted; run again with --resume"))
         finally:
             shutil.rmtree(out_root / STAGING, ignore_errors=True)
     result.rows = [rows[job.name] for job in jobs if job.name in rows]
     result.report = write_report(out_root / "report.csv", result.rows)
-    result.seconds = time.perf_counter() - started
     return result

@@ -56,7 +56,7 @@ class Brand:
     logo: bytes | None = None
     logo_type: str = ""
     reference_docx: bytes | None = None
-    folder: Path | None = None
+    path: Path | None = None  # the brand file itself (a batch leaves it out when it sits among the profiles)
     digest: str = ""
 
     @property
@@ -94,18 +94,47 @@ def _read_inside(brand_path: Path, raw: object, key: str, name: str, suffixes: t
     if target.stat().st_size > MAX_FILE_BYTES:
         refuse(f"'{name}' is larger than 5 MiB")
         return None
-    data = target.read_bytes()
+    try:
+        data = target.read_bytes()
+    except OSError as exc:
+        refuse(f"'{name}' cannot be read ({exc.strerror})")
+        return None
     if key == "logo":
         mime, magics = LOGO_KINDS[target.suffix.lower()]
         ok = any(data.startswith(m) for m in magics) if magics else b"<svg" in data[:4096]
-        if not ok:
-            refuse(f"'{name}' is not really a {target.suffix.lstrip('.').upper()} image")
+        if not ok or (magics and not _opens_as_image(data)):
+            refuse(f"'{name}' is not really a {target.suffix.lstrip('.').upper()} image, or it is damaged")
             return None
         return data, mime
-    if not data.startswith(b"PK"):
-        refuse(f"'{name}' is not a Word .docx file")
+    if not _opens_as_document(data):
+        refuse(f"'{name}' is not a Word .docx document that can be opened (a .dotx template or a damaged "
+               "file? save it from Word as .docx)")
         return None
     return data, ""
+
+
+def _opens_as_image(data: bytes) -> bool:
+    """True when Word's image reader (python-docx) can read the logo, so every DOCX will work."""
+    from docx.image.image import Image
+
+    try:
+        Image.from_blob(data)
+    except Exception:  # noqa: BLE001 - any parse failure means: refuse the logo up front
+        return False
+    return True
+
+
+def _opens_as_document(data: bytes) -> bool:
+    """True when python-docx opens the reference document."""
+    import io
+
+    from docx import Document
+
+    try:
+        Document(io.BytesIO(data))
+    except Exception:  # noqa: BLE001 - any parse failure means: refuse the reference up front
+        return False
+    return True
 
 
 def load_brand(path: Path) -> Brand:
@@ -127,5 +156,4 @@ def load_brand(path: Path) -> Brand:
     return Brand(name=data.name, primary=_full_hex(data.primary), accent=_full_hex(data.accent),
                  footer=data.footer, contact=data.contact,
                  logo=logo[0] if logo else None, logo_type=logo[1] if logo else "",
-                 reference_docx=reference[0] if reference else None,
-                 folder=path.resolve().parent, digest=digest.hexdigest())
+                 reference_docx=reference[0] if reference else None, path=path, digest=digest.hexdigest())

@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 import logging
 import textwrap
+import threading
 import warnings
 
 from generator.document import Chart
@@ -33,9 +34,18 @@ def _families() -> list[str]:
     return [name for name in FAMILIES if name in known] or ["sans-serif"]
 
 
+_PYPLOT = threading.Lock()  # pyplot keeps global state; a Dask worker may draw in several threads
+
+
 def offer_chart(comparison: Comparison, lang: str, currency: str, title_total: str, title_hour: str,
                 alt: str, primary: str = PRIMARY, accent: str = ACCENT) -> Chart:
     """Draw two bar panels (per year, per hour); the best offer per hour is in the accent colour."""
+    with _PYPLOT:
+        return _draw(comparison, lang, currency, title_total, title_hour, alt, primary, accent)
+
+
+def _draw(comparison: Comparison, lang: str, currency: str, title_total: str, title_hour: str,
+          alt: str, primary: str, accent: str) -> Chart:
     import matplotlib
 
     matplotlib.use("Agg")

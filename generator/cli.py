@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import click
+from jinja2 import TemplateError
 
 from generator import __version__
 from generator.errors import InputError, UsageProblem
@@ -154,10 +155,14 @@ def batch(folder: Path, out_dir: Path, workers: int | None, brand, formats: str,
           today: dt.date) -> None:
     """Make a pack for every profile in FOLDER; report.csv says what failed and why."""
     from generator.batch import run_batch
+
+    brand_path = brand.path if brand else None
     from generator.pipeline import parse_formats
     from generator.progress import ProgressBar
 
     chosen = None
+    if scheduler and executor == "local":
+        raise UsageProblem("--scheduler runs the batch on a Dask cluster; leave out --executor local, or --scheduler")
     if scheduler or executor == "dask":
         address = scheduler or os.environ.get("DASK_SCHEDULER_ADDRESS")
         if not address:
@@ -170,16 +175,16 @@ def batch(folder: Path, out_dir: Path, workers: int | None, brand, formats: str,
         chosen = DaskExecutor(connect(address))
 
     bar = ProgressBar()
-    failed = 0
+    counts = {"failed": 0, "skipped": 0, "ok": 0}
 
     def show(row, done: int, total: int) -> None:
-        nonlocal failed
-        failed += row.status == "failed"
-        bar.update(done, total, failed)
+        counts[row.status] += 1
+        bar.update(done, total, counts["failed"], counts["skipped"])
 
     try:
+        exclude = (brand_path,) if brand_path else ()
         result = run_batch(folder, out_dir, parse_formats(formats), today, workers, brand, resume, templates, show,
-                           pdf_variant, chosen)
+                           pdf_variant, chosen, exclude)
     finally:
         bar.close()
         if chosen is not None:
@@ -207,7 +212,7 @@ def schema() -> None:
     click.echo(json_schema())
 
 
-INTERRUPTED = "Interrupted; nothing half-written was left behind."
+INTERRUPTED = "Interrupted; every file is whole or not written at all. Run the command again to finish."
 
 
 def main() -> None:
@@ -226,5 +231,18 @@ def main() -> None:
             raise
         exc.show()
         sys.exit(exc.exit_code)
+    except OSError as exc:  # the machine said no: a full disk, a folder we may not write to
+        if "--debug" in sys.argv[1:2]:
+            raise
+        where = f"{exc.filename}: " if exc.filename else ""
+        click.echo(f"{where}{exc.strerror or exc}. Every file written is whole.", err=True)
+        sys.exit(2)
+    except TemplateError as exc:  # an agency's --templates folder with a mistake in it
+        if "--debug" in sys.argv[1:2]:
+            raise
+        line = f" (line {exc.lineno})" if getattr(exc, "lineno", None) else ""
+        click.echo(f"{getattr(exc, 'filename', None) or 'a template'}{line}: {exc.message}; "
+                   "fix the template in your --templates folder", err=True)
+        sys.exit(2)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)

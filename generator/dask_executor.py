@@ -15,10 +15,43 @@ from __future__ import annotations
 import uuid
 from typing import Any, Iterator
 
-from generator.batch import Outcome, Settings, Task, make_pack
+from generator import batch
+from generator.batch import Outcome, Settings, Task
 from generator.errors import UsageProblem
 
+try:
+    from distributed import WorkerPlugin
+except ImportError:  # `connect` tells the user how to install it
+    WorkerPlugin = object  # type: ignore[assignment,misc]
+
 CONNECT_TIMEOUT = "10s"
+WORKERS_TIMEOUT = 60  # seconds to wait for a first worker when the scheduler has none
+
+
+class SettingsPlugin(WorkerPlugin):
+    """Holds a run's settings on every worker, including workers that join or restart later.
+
+    Registered once per run: the brand's logo and reference document and a templates folder
+    travel to each worker once, not with every task, and survive a worker's death (unlike
+    scattered data, which is lost with the last worker holding it).
+    """
+
+    def __init__(self, name: str, settings: Settings) -> None:
+        self.name = name
+        self.settings = settings
+
+    def setup(self, worker: Any) -> None:
+        """Nothing to prepare; the settings arrived with the plugin."""
+
+    def teardown(self, worker: Any) -> None:
+        """Nothing to release."""
+
+
+def make_pack_on_worker(task: Task, plugin: str) -> Outcome:
+    """Run on a Dask worker: `batch.make_pack` with the settings held by this run's plugin."""
+    from distributed import get_worker
+
+    return batch.make_pack(task, get_worker().plugins[plugin].settings)
 
 
 def connect(address: str) -> Any:
@@ -40,6 +73,12 @@ class DaskExecutor:
 
     def __init__(self, client: Any, in_flight: int | None = None) -> None:
         self.client = client
+        if not client.scheduler_info()["workers"]:
+            try:
+                client.wait_for_workers(1, timeout=WORKERS_TIMEOUT)
+            except (TimeoutError, OSError):
+                raise UsageProblem(f"the Dask scheduler has no workers (waited {WORKERS_TIMEOUT} s); start some "
+                                   "with: dask worker <scheduler address> --nthreads 1") from None
         threads = sum(w.get("nthreads", 1) for w in client.scheduler_info()["workers"].values())
         self.workers = max(1, threads)
         self.in_flight = in_flight or 2 * self.workers  # back-pressure: bytes are read as tasks go out
@@ -61,25 +100,28 @@ class DaskExecutor:
             return Outcome(task.name, task.slug, error=message)
 
     def run(self, tasks: Iterator[Task], settings: Settings) -> Iterator[Outcome]:
-        """Submit the tasks, at most `in_flight` at a time, and yield outcomes as they finish.
-
-        The settings travel with every task (a few kB; the brand's logo is the largest part)
-        rather than being scattered once: scattered data lives only on workers, and a run in
-        which every holder died would see its tasks cancelled for lost dependencies.
-        """
+        """Submit the tasks, at most `in_flight` at a time, and yield outcomes as they finish."""
         from distributed import as_completed
 
-        finished = as_completed(loop=self.client.loop)
         run_id = uuid.uuid4().hex[:8]
-        for task in tasks:
-            future = self.client.submit(make_pack, task, settings, key=f"prep-pack-{run_id}-{task.name}",
-                                        pure=False, retries=1)
-            self.futures[future] = task
-            finished.add(future)
-            if finished.count() >= self.in_flight:
-                yield self._outcome(next(finished))
-        for future in finished:
-            yield self._outcome(future)
+        plugin = f"prep-pack-settings-{run_id}"
+        self.client.register_plugin(SettingsPlugin(plugin, settings), name=plugin)
+        try:
+            finished = as_completed(loop=self.client.loop)
+            for task in tasks:
+                future = self.client.submit(make_pack_on_worker, task, plugin, key=f"prep-pack-{run_id}-{task.name}",
+                                            pure=False, retries=1)
+                self.futures[future] = task
+                finished.add(future)
+                if finished.count() >= self.in_flight:
+                    yield self._outcome(next(finished))
+            for future in finished:
+                yield self._outcome(future)
+        finally:
+            try:
+                self.client.unregister_worker_plugin(plugin)
+            except Exception:  # noqa: BLE001 - cleanup on a cluster that may be going away
+                pass
 
     def stop(self) -> None:
         """Cancel every task still queued or running on the cluster (Ctrl-C)."""

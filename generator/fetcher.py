@@ -1,7 +1,7 @@
 """The only way WeasyPrint may load anything while it renders a pack.
 
 A pack's HTML holds text from strangers, so WeasyPrint gets a fetcher that serves `data:` URLs
-and files inside an allow-list of folders (prep-pack's templates, a brand folder), resolved
+and files inside an allow-list of folders (prep-pack's templates), resolved
 through symlinks. Everything else (http, https, ftp, file:///etc/passwd, `..`) stops the
 render with an error instead of being fetched or silently skipped.
 """

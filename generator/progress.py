@@ -28,19 +28,23 @@ class ProgressBar:
         self.enabled = bool(getattr(self.stream, "isatty", lambda: False)())
         self.drawn = False
 
-    def line(self, done: int, total: int, failed: int = 0) -> str:
-        """The text of the bar, e.g. '[#####.....] 12/50  1.9/s  0:20 left  2 failed'."""
+    def line(self, done: int, total: int, failed: int = 0, skipped: int = 0) -> str:
+        """The text of the bar, e.g. '[#####.....] 12/50  1.9/s  0:20 left  2 failed'.
+
+        The rate counts packs actually made: profiles skipped by `--resume` take no time and
+        would make the time left look far too short.
+        """
         elapsed = max(time.perf_counter() - self.started, 1e-6)
         filled = int(self.width * done / total) if total else self.width
-        rate = done / elapsed
-        left = _clock((total - done) / rate) if rate > 0 and done < total else "0:00"
+        rate = (done - skipped) / elapsed
+        left = _clock((total - done) / rate) if rate > 0 and done < total else ("0:00" if done >= total else "?")
         text = f"[{'#' * filled}{'.' * (self.width - filled)}] {done}/{total}  {rate:.1f}/s  {left} left"
         return text + (f"  {failed} failed" if failed else "")
 
-    def update(self, done: int, total: int, failed: int = 0) -> None:
+    def update(self, done: int, total: int, failed: int = 0, skipped: int = 0) -> None:
         """Redraw the bar (terminal only)."""
         if self.enabled:
-            self.stream.write("\r" + self.line(done, total, failed) + "\033[K")
+            self.stream.write("\r" + self.line(done, total, failed, skipped) + "\033[K")
             self.stream.flush()
             self.drawn = True
 

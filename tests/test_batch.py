@@ -58,7 +58,7 @@ def report(out: Path) -> list[dict[str, str]]:
 
 
 def snapshot(out: Path) -> dict[str, str]:
-    """Every pack file except the timestamped PDF, with its content."""
+    """Every HTML, ICS and CSV pack file with its content (the runs that use it make only those)."""
     return {str(p.relative_to(out)): p.read_text("utf-8") for p in sorted(out.rglob("*"))
             if p.is_file() and p.suffix in (".html", ".ics", ".csv") and p.name != "report.csv"}
 
@@ -159,7 +159,9 @@ def test_ctrl_c_leaves_whole_packs_and_resume_finishes_like_a_clean_run(tmp_path
             raise KeyboardInterrupt
 
     result = run_batch(folder, out, ("html", "ics"), TODAY, workers=2, progress=interrupt)
-    assert result.interrupted and len(result.rows) == 2
+    assert result.interrupted and len(result.rows) == 6
+    assert [r.status for r in result.rows].count("ok") == 2
+    assert all("interrupted" in r.error for r in result.rows if r.status != "ok")
     assert not list(out.rglob("*.part")) and not (out / ".prep-pack-staging").exists()
     for folder_out in out.iterdir():
         if folder_out.is_dir():  # every folder left behind holds a complete pack
@@ -211,3 +213,113 @@ def test_usage_errors_exit_2(tmp_path):
 def test_quiet_without_a_terminal(fifty):
     _root, _names, result, _seconds = fifty
     assert "\r" not in result.stdout and "[###" not in result.stdout
+
+
+# --- robustness: dying workers, odd files, locks, recycling ------------------------------------
+
+def crash_on_poison(task):
+    """A worker function that kills its own process for one profile (module level: workers import it)."""
+    from generator.batch import make_local_pack
+
+    if task.name.startswith("zz-poison"):
+        os._exit(1)
+    return make_local_pack(task)
+
+
+def test_a_worker_that_dies_costs_only_its_own_profile(tmp_path):
+    from generator.batch import LocalPool
+
+    folder = tmp_path / "in"
+    make_folder(folder, 5, broken=False)
+    (folder / "zz-poison.yaml").write_bytes(next(folder.glob("p000-*.yaml")).read_bytes().replace(b" 000", b" 999"))
+    result = run_batch(folder, tmp_path / "out", ("html",), TODAY, executor=LocalPool(2, crash_on_poison))
+    rows = {r.profile: r for r in result.rows}
+    assert rows["zz-poison.yaml"].status == "failed" and "stopped unexpectedly" in rows["zz-poison.yaml"].error
+    assert [r.status for n, r in rows.items() if n != "zz-poison.yaml"] == ["ok"] * 5
+
+
+def test_workers_are_recycled_without_losing_packs(tmp_path, monkeypatch):
+    import generator.batch as batch
+
+    monkeypatch.setattr(batch, "RECYCLE_AFTER", 2)
+    folder = tmp_path / "in"
+    make_folder(folder, 9, broken=False)
+    result = run_batch(folder, tmp_path / "out", ("html",), TODAY, workers=2)
+    assert [r.status for r in result.rows] == ["ok"] * 9
+
+
+def test_a_file_too_big_to_be_a_profile_fails_alone(tmp_path):
+    folder = tmp_path / "in"
+    make_folder(folder, 1, broken=False)
+    (folder / "dump.yml").write_bytes(b"# x\n" * 300_000)
+    rows = {r.profile: r for r in run_batch(folder, tmp_path / "out", ("html",), TODAY, workers=1).rows}
+    assert rows["dump.yml"].status == "failed" and "at most 1 MiB" in rows["dump.yml"].error
+    assert rows["p000-sanne-de-vries.yaml"].status == "ok"
+
+
+def test_resume_redoes_packs_when_the_date_or_brand_changes(tmp_path):
+    from generator.brand import load_brand
+
+    folder = tmp_path / "in"
+    make_folder(folder, 2, broken=False)
+    out = tmp_path / "out"
+    brand_file = tmp_path / "brand.yaml"
+    brand_file.write_text("name: Oost\n", "utf-8")
+    run_batch(folder, out, ("html",), TODAY, workers=2, brand=load_brand(brand_file))
+    same = run_batch(folder, out, ("html",), TODAY, workers=2, brand=load_brand(brand_file), resume=True)
+    assert [r.status for r in same.rows] == ["skipped"] * 2
+    later = run_batch(folder, out, ("html",), TODAY + dt.timedelta(days=1), workers=2, brand=load_brand(brand_file),
+                      resume=True)
+    assert [r.status for r in later.rows] == ["ok"] * 2
+    brand_file.write_text("name: West\n", "utf-8")
+    rebranded = run_batch(folder, out, ("html",), TODAY + dt.timedelta(days=1), workers=2,
+                          brand=load_brand(brand_file), resume=True)
+    assert [r.status for r in rebranded.rows] == ["ok"] * 2
+
+
+def test_a_coach_file_in_a_pack_folder_survives_a_new_run(tmp_path):
+    folder = tmp_path / "in"
+    make_folder(folder, 1, broken=False)
+    out = tmp_path / "out"
+    slug = run_batch(folder, out, ("html", "csv"), TODAY, workers=1).rows[0].slug
+    (out / slug / "notities-coach.docx").write_bytes(b"mine")
+    run_batch(folder, out, ("html",), TODAY, workers=1)
+    assert (out / slug / "notities-coach.docx").read_bytes() == b"mine"
+    assert not (out / slug / f"{slug}.csv").exists()  # the old pack's own file that the new one lacks
+
+
+def test_brand_file_among_the_profiles_is_not_a_profile(tmp_path):
+    folder = tmp_path / "in"
+    make_folder(folder, 1, broken=False)
+    (folder / "brand.yaml").write_text("name: Oost\n", "utf-8")
+    result = run("batch", str(folder), "-o", str(tmp_path / "out"), "--format", "html",
+                 "--brand", str(folder / "brand.yaml"), "--today", "2026-11-26")
+    assert result.returncode == 0, result.stderr
+    assert [r["profile"] for r in report(tmp_path / "out")] == ["p000-sanne-de-vries.yaml"]
+
+
+def test_two_batches_never_write_into_one_folder(tmp_path):
+    import fcntl
+
+    folder = tmp_path / "in"
+    make_folder(folder, 1, broken=False)
+    out = tmp_path / "out"
+    out.mkdir()
+    with open(out / ".prep-pack.lock", "a") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        second = run("batch", str(folder), "-o", str(out), "--format", "html")
+    assert second.returncode == 2 and "another prep-pack batch" in second.stderr
+    assert not (out / "report.csv").exists()
+
+
+def test_interrupted_profiles_get_a_row_saying_so(tmp_path):
+    folder = tmp_path / "in"
+    make_folder(folder, 4, broken=False)
+
+    def interrupt(row, done, total):
+        raise KeyboardInterrupt
+
+    result = run_batch(folder, tmp_path / "out", ("html",), TODAY, workers=2, progress=interrupt)
+    assert result.interrupted and len(result.rows) == 4
+    assert [r.status for r in result.rows].count("ok") == 1
+    assert sum("interrupted" in r.error for r in result.rows) == 3

@@ -69,7 +69,30 @@ def test_every_brand_problem_is_reported_at_once(tmp_path):
     assert [f.split(": ")[1] for f in found] == ["primary", "accent", "footer_text"]
     # the reference document is only looked at once the keys are right
     fixed = brand_dir(tmp_path, "name: X\nreference_docx: x.docx\n", {"x.docx": b"not a zip"})
-    assert "is not a Word .docx file" in problems(fixed)[0]
+    assert "is not a Word .docx document that can be opened" in problems(fixed)[0]
+
+
+def test_damaged_logo_and_word_template_are_refused_up_front(tmp_path):
+    """Files that only look right (a PNG signature then junk, a .dotx renamed .docx) would break
+    every Word file later; they are refused when the brand is read."""
+    template = Document()
+    buffer = io.BytesIO()
+    template.save(buffer)
+    import zipfile
+
+    source = zipfile.ZipFile(io.BytesIO(buffer.getvalue()))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename == "[Content_Types].xml":
+                data = data.replace(b"document.main+xml", b"template.main+xml")
+            target.writestr(info, data)
+    path = brand_dir(tmp_path, "name: X\nlogo: logo.png\nreference_docx: huisstijl.docx\n",
+                     {"logo.png": LOGO[:40] + b"junk" * 10, "huisstijl.docx": out.getvalue()})
+    found = problems(path)
+    assert [f.split(": ")[1] for f in found] == ["logo", "reference_docx"]
+    assert "damaged" in found[0] and ".dotx" in found[1]
 
 
 def test_bad_brand_is_exit_2_before_anything_is_written(tmp_path):

@@ -74,3 +74,22 @@ def test_unknown_format_and_missing_file_are_usage_errors(tmp_path):
     assert result.returncode == 2 and "does not exist" in result.stderr and "Traceback" not in result.stderr
     result = run("generate", str(PROFILES / "ahmet-yilmaz.yaml"), "--today", "tomorrow")
     assert result.returncode == 2 and "YYYY-MM-DD" in result.stderr
+
+
+def test_an_output_folder_that_cannot_be_made_is_a_plain_error(tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x", "utf-8")
+    for command in (["generate", str(PROFILES / "ahmet-yilmaz.yaml")], ["batch", str(PROFILES)]):
+        result = run(*command, "-o", str(blocker / "out"), "--format", "html")
+        assert result.returncode == 2, result.stderr
+        assert "Traceback" not in result.stderr and str(blocker) in result.stderr
+
+
+def test_a_broken_override_template_is_a_plain_error(tmp_path):
+    templates = tmp_path / "huisstijl"
+    templates.mkdir()
+    (templates / "pack.html.j2").write_text("<h1>{{ pack.candidate }</h1>\n", "utf-8")
+    result = run("generate", str(PROFILES / "ahmet-yilmaz.yaml"), "-o", str(tmp_path / "out"), "--format", "html",
+                 "--templates", str(templates))
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "pack.html.j2 (line 1)" in result.stderr and "--templates" in result.stderr

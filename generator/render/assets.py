@@ -7,7 +7,7 @@ Building these costs more than rendering a small document, so a batch worker mak
 from __future__ import annotations
 
 import base64
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -36,7 +36,6 @@ class Assets:
     templates: Path | None = None
     brand: Brand | None = None
     pdf_variant: str = "pdf/ua-1"  # tagged and accessible; "pdf/a-3b" for archiving (still tagged)
-    extra_allowed: list[Path] = field(default_factory=list)
 
     @property
     def colours(self) -> tuple[str, str]:
@@ -69,7 +68,7 @@ class Assets:
     @cached_property
     def fetcher(self) -> SafeFetcher:
         """The only door through which WeasyPrint may load files."""
-        return SafeFetcher([*self.dirs, *self.extra_allowed])
+        return SafeFetcher(self.dirs)  # a brand's logo is inlined as a data: URL, so needs no folder
 
     @cached_property
     def font_config(self) -> Any:
