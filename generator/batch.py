@@ -45,7 +45,7 @@ from generator.brand import Brand
 from generator.errors import InputError, PrepPackError, UsageProblem
 from generator.notes import find_beside, is_notes_file
 from generator.slug import pack_slug
-from generator.yamlload import load_yaml_mapping, read_text
+from generator.yamlload import decode, parse_yaml, read_bytes
 
 REPORT_FIELDS = ("profile", "slug", "status", "error", "seconds")
 MANIFEST = ".prep-pack.json"
@@ -164,13 +164,14 @@ def find_profiles(folder: Path, exclude: tuple[Path, ...] = ()) -> list[Path]:
     return found
 
 
-def peek_slug(profile: Path) -> str | None:
-    """The slug a profile will get, read without full validation (None if it cannot be read)."""
+def peek_slug(profile: Path, data: bytes) -> str | None:
+    """The slug a profile will get, read from its bytes without full validation (None if unreadable)."""
     try:
-        data = load_yaml_mapping(profile)
+        parsed = parse_yaml(profile, decode(data))
     except PrepPackError:
         return None
-    candidate, application = data.get("candidate"), data.get("application")
+    candidate = parsed.get("candidate") if isinstance(parsed, dict) else None
+    application = parsed.get("application") if isinstance(parsed, dict) else None
     name = candidate.get("name") if isinstance(candidate, dict) else None
     company = application.get("company") if isinstance(application, dict) else None
     if not isinstance(name, str) or not isinstance(company, str):
@@ -201,8 +202,7 @@ def input_digest(profile: bytes, notes: tuple[str, bytes] | None, options: str) 
 
 def _read(path: Path) -> bytes:
     """A profile's or notes file's bytes, refused as `validate` would (over 1 MiB, not UTF-8 text)."""
-    read_text(path, "profile" if not is_notes_file(path) else "notes file")
-    return path.read_bytes()
+    return read_bytes(path, "notes file" if is_notes_file(path) else "profile")
 
 
 def _plan_one(profile: Path, options: str) -> Job:
@@ -215,10 +215,7 @@ def _plan_one(profile: Path, options: str) -> Job:
     except PrepPackError as exc:
         job.error = _one_line(exc)
         return job
-    except OSError as exc:
-        job.error = f"{profile}: cannot read this file ({exc.strerror})"
-        return job
-    job.slug = peek_slug(profile)
+    job.slug = peek_slug(profile, data)
     job.digest = input_digest(data, notes, options)
     return job
 

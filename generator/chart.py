@@ -11,12 +11,11 @@ import textwrap
 import threading
 import warnings
 
+from generator.brand import DEFAULT_ACCENT, DEFAULT_PRIMARY
 from generator.document import Chart
 from generator.localize import money
 from generator.offers import Comparison
 
-PRIMARY = "#1f4e79"
-ACCENT = "#e07a2f"
 MUTED = "#9db4cc"
 
 
@@ -38,7 +37,7 @@ _PYPLOT = threading.Lock()  # pyplot keeps global state; a Dask worker may draw 
 
 
 def offer_chart(comparison: Comparison, lang: str, currency: str, title_total: str, title_hour: str,
-                alt: str, primary: str = PRIMARY, accent: str = ACCENT) -> Chart:
+                alt: str, primary: str = DEFAULT_PRIMARY, accent: str = DEFAULT_ACCENT) -> Chart:
     """Draw two bar panels (per year, per hour); the best offer per hour is in the accent colour."""
     with _PYPLOT:
         return _draw(comparison, lang, currency, title_total, title_hour, alt, primary, accent)

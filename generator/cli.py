@@ -215,34 +215,35 @@ def schema() -> None:
 INTERRUPTED = "Interrupted; every file is whole or not written at all. Run the command again to finish."
 
 
+def _user_error(exc: Exception) -> click.ClickException:
+    """The plain message for a problem the user can fix; OS and template errors are put in words."""
+    if isinstance(exc, click.ClickException):
+        return exc
+    if isinstance(exc, OSError):  # the machine said no: a full disk, a folder we may not write to
+        where = f"{exc.filename}: " if exc.filename else ""
+        return UsageProblem(f"{where}{exc.strerror or exc}. Every file written is whole.")
+    line = f" (line {exc.lineno})" if getattr(exc, "lineno", None) else ""  # a mistake in --templates
+    return UsageProblem(f"{getattr(exc, 'filename', None) or 'a template'}{line}: {exc.message}; "
+                        "fix the template in your --templates folder")
+
+
 def main() -> None:
     """Entry point of the `prep-pack` console script.
 
-    User-facing problems (`PrepPackError` and Click's own usage errors) print one plain message
-    and exit 2; anything else is a bug in prep-pack and keeps its traceback.
+    User-facing problems (`PrepPackError`, Click's usage errors, a refusal from the operating
+    system, a mistake in an agency's templates) print one plain message and exit 2; anything
+    else is a bug in prep-pack and keeps its traceback. `--debug` shows tracebacks for all.
     """
     try:
         cli.main(standalone_mode=False)
     except (click.exceptions.Abort, KeyboardInterrupt):
         click.echo(INTERRUPTED, err=True)
         sys.exit(130)
-    except click.ClickException as exc:
+    except (click.ClickException, OSError, TemplateError) as exc:
         if "--debug" in sys.argv[1:2]:
             raise
-        exc.show()
-        sys.exit(exc.exit_code)
-    except OSError as exc:  # the machine said no: a full disk, a folder we may not write to
-        if "--debug" in sys.argv[1:2]:
-            raise
-        where = f"{exc.filename}: " if exc.filename else ""
-        click.echo(f"{where}{exc.strerror or exc}. Every file written is whole.", err=True)
-        sys.exit(2)
-    except TemplateError as exc:  # an agency's --templates folder with a mistake in it
-        if "--debug" in sys.argv[1:2]:
-            raise
-        line = f" (line {exc.lineno})" if getattr(exc, "lineno", None) else ""
-        click.echo(f"{getattr(exc, 'filename', None) or 'a template'}{line}: {exc.message}; "
-                   "fix the template in your --templates folder", err=True)
-        sys.exit(2)
+        error = _user_error(exc)
+        error.show()
+        sys.exit(error.exit_code)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)

@@ -13,6 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.brand import DEFAULT_ACCENT, DEFAULT_PRIMARY
 from generator.chart import offer_chart
 from generator.document import (
     Block, Card, Fact, Heading, Item, ItemList, Lines, Pack, Para, Row, Section, Table,
@@ -533,7 +534,7 @@ def _summary(c: _Context, sections: list[Section]) -> list[Block]:
 # --- the whole pack -------------------------------------------------------------------------------
 
 def build_pack(inputs: Inputs, today: dt.date, lang: str | None = None, templates: Path | None = None,
-               colours: tuple[str, str] = ("#1f4e79", "#e07a2f")) -> Pack:
+               colours: tuple[str, str] = (DEFAULT_PRIMARY, DEFAULT_ACCENT)) -> Pack:
     """Turn checked input into the complete view model of one pack."""
     profile = inputs.profile
     lang = lang or profile.language

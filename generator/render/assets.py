@@ -15,13 +15,9 @@ from typing import Any
 from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 
-from generator.brand import Brand
+from generator.brand import Brand, colours_of
 from generator.fetcher import SafeFetcher
 from generator.texts import template_dirs
-
-
-DEFAULT_PRIMARY = "#1f4e79"
-DEFAULT_ACCENT = "#e07a2f"
 
 
 def _b64(value: str | bytes) -> str:
@@ -40,8 +36,7 @@ class Assets:
     @property
     def colours(self) -> tuple[str, str]:
         """(primary, accent): the brand's where it sets them, else prep-pack's own."""
-        chosen = self.brand.colours if self.brand else {}
-        return chosen.get("primary", DEFAULT_PRIMARY), chosen.get("accent", DEFAULT_ACCENT)
+        return colours_of(self.brand)
 
     @cached_property
     def dirs(self) -> list[Path]:

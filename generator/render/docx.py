@@ -24,9 +24,8 @@ from docx.shared import Cm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
 from generator.atomic import inside, write_atomic
-from generator.brand import Brand
+from generator.brand import Brand, colours_of
 from generator.document import Block, Card, Chart, Heading, ItemList, Lines, Pack, Para, Table
-from generator.render.assets import DEFAULT_ACCENT, DEFAULT_PRIMARY
 from generator.render.docx_base import base_document, restart_numbering
 
 RASTER_LOGOS = ("image/png", "image/jpeg")  # Word takes these; an SVG logo shows as the agency name
@@ -321,8 +320,8 @@ def _cover(doc: DocxDocument, pack: Pack, look: _Look) -> None:
 def docx_bytes(pack: Pack, brand: Brand | None = None) -> bytes:
     """Build the Word document in memory, on the brand's reference document when it has one."""
     doc, typed_bullets = base_document(brand.reference_docx if brand else None)
-    colours = brand.colours if brand else {}
-    look = _Look(_rgb(colours.get("primary", DEFAULT_PRIMARY)), _rgb(colours.get("accent", DEFAULT_ACCENT)),
+    primary, accent = colours_of(brand)
+    look = _Look(_rgb(primary), _rgb(accent),
                  brand, typed_bullets, own_styles=not (brand and brand.reference_docx))
     _setup_styles(doc, look)
     _settings(doc, pack.lang)
