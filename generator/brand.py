@@ -24,9 +24,6 @@ from generator.yamlload import load_yaml_mapping, locate
 Colour = Annotated[str, Field(pattern=r"^#(?:[0-9a-fA-F]{3}){1,2}$",
                               description="A hex colour such as #1f4e79.")]
 BrandText = Annotated[str, Field(min_length=1, max_length=300)]
-# prep-pack's own colours (also in templates/style.css), used wherever a brand sets none.
-DEFAULT_PRIMARY = "#1f4e79"
-DEFAULT_ACCENT = "#e07a2f"
 MAX_FILE_BYTES = 5 * 1024 * 1024
 # What a logo file must start with, by extension: nobody renames a PDF to logo.png unnoticed.
 LOGO_KINDS = {".png": ("image/png", (b"\x89PNG\r\n\x1a\n",)),
@@ -64,14 +61,8 @@ class Brand:
 
     @property
     def colours(self) -> dict[str, str]:
-        """The colours the brand sets, by CSS variable name (for the HTML's style block)."""
+        """The colours the brand sets, by design token name (see render/design.py)."""
         return {k: v for k, v in (("primary", self.primary), ("accent", self.accent)) if v}
-
-
-def colours_of(brand: Brand | None) -> tuple[str, str]:
-    """(primary, accent): the brand's where it sets them, else prep-pack's own (chart, Word, HTML)."""
-    chosen = brand.colours if brand else {}
-    return chosen.get("primary", DEFAULT_PRIMARY), chosen.get("accent", DEFAULT_ACCENT)
 
 
 def _full_hex(colour: str | None) -> str | None:

@@ -6,7 +6,6 @@ No work is done here beyond turning options into arguments; see `pipeline.py`.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import sys
 from pathlib import Path
 
@@ -14,9 +13,11 @@ import click
 from jinja2 import TemplateError
 
 from generator import __version__
-from generator.errors import InputError, UsageProblem
+from generator.errors import UsageProblem
+from generator.language import DEFAULT_LANGUAGE, languages
+from generator.options import PDF_VARIANTS, RunOptions
 
-LANGS = click.Choice(["nl", "en"], case_sensitive=False)
+LANGS = click.Choice(languages(), case_sensitive=False)  # the folders in templates/, found at start-up
 
 
 def _parse_today(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.date:
@@ -43,31 +44,39 @@ TEMPLATES = click.option("--templates", type=click.Path(path_type=Path, file_oka
                          help="A folder whose templates and texts override the built-in ones.")
 FORMATS = click.option("--format", "formats", default="pdf,docx", show_default=True, metavar="LIST",
                        help="Comma-separated: pdf, docx, html, ics, csv.")
-PDF_VARIANT = click.option("--pdf-variant", type=click.Choice(["pdf/ua-1", "pdf/a-3b", "pdf/a-3u", "pdf/a-2b"]),
-                           default="pdf/ua-1", show_default=True,
+PDF_VARIANT = click.option("--pdf-variant", type=click.Choice(PDF_VARIANTS), default=PDF_VARIANTS[0],
+                           show_default=True,
                            help="pdf/ua-1: tagged and accessible; pdf/a-3b: for archiving (also tagged).")
 TODAY = click.option("--today", metavar="YYYY-MM-DD", callback=_parse_today,
                      help="Pretend today is this date (plan dates and days to go count from it).")
 PATH_ARG = click.Path(path_type=Path, dir_okay=False)
 
 
+def _run_options(*, today: dt.date, formats: str, lang: str | None = None, brand=None, templates: Path | None,
+                 pdf_variant: str) -> RunOptions:
+    """The one `RunOptions` of this run, from the command's flags; nothing else derives an option."""
+    from generator.pipeline import parse_formats
+
+    return RunOptions(today=today, formats=parse_formats(formats), language=lang.lower() if lang else None,
+                      brand=brand, templates=templates, pdf_variant=pdf_variant)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="prep-pack")
 @click.option("--debug", is_flag=True, help="Show a traceback with every error, also for bad input (for developers).")
-@click.pass_context
-def cli(ctx: click.Context, debug: bool) -> None:
+def cli(debug: bool) -> None:
     """Prepare for your second job interview: a personal pack as PDF and Word, from a YAML profile
     and your notes from the first interview.
 
     Start with `prep-pack init`, fill in profile.yaml and notes.md, then run
     `prep-pack generate profile.yaml --notes notes.md`.
     """
-    ctx.obj = {"debug": debug}
+    # `--debug` is read by `main` from the command line itself, before Click has parsed anything.
 
 
 @cli.command()
 @click.argument("folder", type=click.Path(path_type=Path, file_okay=False), default=".")
-@click.option("--lang", type=LANGS, default="nl", show_default=True, help="Language of the example.")
+@click.option("--lang", type=LANGS, default=DEFAULT_LANGUAGE, show_default=True, help="Language of the example.")
 @click.option("--force", is_flag=True, help="Overwrite existing files.")
 @TODAY
 def init(folder: Path, lang: str, force: bool, today: dt.date) -> None:
@@ -101,7 +110,8 @@ def validate(profile: Path, notes: Path | None) -> None:
 @click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path, file_okay=False), default="output",
               show_default=True, help="Folder to write the pack into.")
 @FORMATS
-@click.option("--lang", type=LANGS, help="Language of the pack (default: the profile's `language`, else nl).")
+@click.option("--lang", type=LANGS,
+              help=f"Language of the pack (default: the profile's `language`, else {DEFAULT_LANGUAGE}).")
 @BRAND
 @TEMPLATES
 @PDF_VARIANT
@@ -110,11 +120,11 @@ def validate(profile: Path, notes: Path | None) -> None:
 def generate(profile: Path, notes: Path | None, out_dir: Path, formats: str, lang: str | None, brand,
              templates: Path | None, pdf_variant: str, timings: bool, today: dt.date) -> None:
     """Make the preparation pack and print the paths written."""
-    from generator.pipeline import generate as run, parse_formats
-    from generator.render.assets import Assets
+    from generator.pipeline import generate as run
 
-    result = run(profile, out_dir, parse_formats(formats), notes, lang.lower() if lang else None, today,
-                 Assets(templates, brand, pdf_variant))
+    options = _run_options(today=today, formats=formats, lang=lang, brand=brand, templates=templates,
+                           pdf_variant=pdf_variant)
+    result = run(profile, options=options, out_dir=out_dir, notes=notes)
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)
     for path in result.paths:
@@ -127,7 +137,8 @@ def generate(profile: Path, notes: Path | None, out_dir: Path, formats: str, lan
 @click.argument("file", type=PATH_ARG)
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True,
               help="table for the terminal; csv and json hold every quantity unrounded.")
-@click.option("--lang", type=LANGS, help="Language of the table (default: the file's `language`, else nl).")
+@click.option("--lang", type=LANGS,
+              help=f"Language of the table (default: the file's `language`, else {DEFAULT_LANGUAGE}).")
 def compare(file: Path, fmt: str, lang: str | None) -> None:
     """Compare offers (from a profile, or a file with just `offers:`) per year and per hour worked."""
     from generator.compare import run_compare
@@ -155,45 +166,22 @@ def batch(folder: Path, out_dir: Path, workers: int | None, brand, formats: str,
           today: dt.date) -> None:
     """Make a pack for every profile in FOLDER; report.csv says what failed and why."""
     from generator.batch import run_batch
-
-    brand_path = brand.path if brand else None
-    from generator.pipeline import parse_formats
     from generator.progress import ProgressBar
 
-    chosen = None
-    if scheduler and executor == "local":
-        raise UsageProblem("--scheduler runs the batch on a Dask cluster; leave out --executor local, or --scheduler")
-    if scheduler or executor == "dask":
-        address = scheduler or os.environ.get("DASK_SCHEDULER_ADDRESS")
-        if not address:
-            raise UsageProblem("--executor dask needs --scheduler ADDRESS or $DASK_SCHEDULER_ADDRESS")
-        if workers:
-            raise UsageProblem("--workers sizes the local pool; on a cluster, start as many `dask worker` "
-                               "processes as you want instead")
-        from generator.dask_executor import DaskExecutor, connect
-
-        chosen = DaskExecutor(connect(address))
-
+    options = _run_options(today=today, formats=formats, brand=brand, templates=templates, pdf_variant=pdf_variant)
     bar = ProgressBar()
-    counts = {"failed": 0, "skipped": 0, "ok": 0}
-
-    def show(row, done: int, total: int) -> None:
-        counts[row.status] += 1
-        bar.update(done, total, counts["failed"], counts["skipped"])
-
     try:
-        exclude = (brand_path,) if brand_path else ()
-        result = run_batch(folder, out_dir, parse_formats(formats), today, workers, brand, resume, templates, show,
-                           pdf_variant, chosen, exclude)
+        result = run_batch(folder, out_dir=out_dir, options=options, workers=workers, resume=resume,
+                           progress=bar.counter(), executor=executor, scheduler=scheduler,
+                           exclude=(brand.path,) if brand and brand.path else ())
     finally:
         bar.close()
-        if chosen is not None:
-            chosen.client.close()
     for row in result.rows:
         if row.status == "failed":
             click.echo(f"failed: {row.profile}: {row.error}", err=True)
     done = f"{len(result.rows)} of {result.total}" if result.interrupted else str(result.total)
-    click.echo(f"{done} profile{'s' if result.total != 1 else ''}: {result.count('ok')} ok, {result.count('failed')} failed, "
+    click.echo(f"{done} profile{'s' if result.total != 1 else ''}: {result.count('ok')} ok, "
+               f"{result.count('failed')} failed, "
                f"{result.count('skipped')} skipped in {result.seconds:.1f} s with {result.workers} "
                f"worker{'s' if result.workers != 1 else ''}. Report: {result.report}")
     if result.interrupted:
@@ -222,8 +210,9 @@ def _user_error(exc: Exception) -> click.ClickException:
     if isinstance(exc, OSError):  # the machine said no: a full disk, a folder we may not write to
         where = f"{exc.filename}: " if exc.filename else ""
         return UsageProblem(f"{where}{exc.strerror or exc}. Every file written is whole.")
-    line = f" (line {exc.lineno})" if getattr(exc, "lineno", None) else ""  # a mistake in --templates
-    return UsageProblem(f"{getattr(exc, 'filename', None) or 'a template'}{line}: {exc.message}; "
+    lineno, message = getattr(exc, "lineno", None), getattr(exc, "message", None) or str(exc)
+    line = f" (line {lineno})" if lineno else ""  # a mistake in --templates
+    return UsageProblem(f"{getattr(exc, 'filename', None) or 'a template'}{line}: {message}; "
                         "fix the template in your --templates folder")
 
 

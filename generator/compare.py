@@ -8,15 +8,14 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Literal
 
 import click
 
+from generator.content.offers import Comparison, compare
 from generator.errors import InputError, Problem
-from generator.models import Offer, Salary, Strict
-from generator.offers import Comparison, compare
+from generator.language import DEFAULT_LANGUAGE, load_language
+from generator.models import LanguageCode, Offer, Salary, Strict
 from generator.render.offers_csv import offers_csv
-from generator.texts import load_texts
 from generator.validate import check_mapping, load_inputs
 from generator.yamlload import load_yaml_mapping
 
@@ -24,7 +23,7 @@ from generator.yamlload import load_yaml_mapping
 class OffersFile(Strict):
     """A file holding only offers to compare."""
 
-    language: Literal["nl", "en"] = "nl"
+    language: LanguageCode = DEFAULT_LANGUAGE
     salary: Salary | None = None
     offers: list[Offer]
 
@@ -43,7 +42,7 @@ def load_offers(path: Path) -> tuple[list[Offer], str, str]:
 
 
 def as_json(comparison: Comparison) -> str:
-    """One object per offer, in input order, with every SPEC 5 quantity unrounded."""
+    """One object per offer, in input order, with every quantity of docs/offers.md, unrounded."""
     return json.dumps([value.as_dict() for value in comparison.values], indent=2, ensure_ascii=False)
 
 
@@ -54,10 +53,10 @@ def as_csv(comparison: Comparison) -> str:
 
 def as_table(comparison: Comparison, lang: str, currency: str) -> str:
     """An aligned terminal table with the best value per hour marked and a verdict below."""
-    from generator.viewmodel import offer_rows
+    from generator.content.chapters_money import offer_rows
 
-    texts = load_texts(lang)
-    header, rows = offer_rows(comparison, texts, lang, currency)
+    texts = load_language(lang).texts
+    header, rows = offer_rows(comparison, texts, load_language(lang).locale, currency)
     cells = [header] + [[cell.replace("\n", "  ") for cell in row.cells] for row in rows]
     widths = [max(len(row[i]) for row in cells) for i in range(len(header))]
     lines = []
@@ -81,7 +80,8 @@ def run_compare(path: Path, fmt: str, lang: str | None) -> str:
     offers, file_lang, currency = load_offers(path)
     comparison = compare(offers)
     if comparison is None:
-        raise InputError([Problem(path, None, None, "offers", "there are no offers to compare; add them under offers:")])
+        raise InputError([Problem(path, None, None, "offers",
+                                  "there are no offers to compare; add them under offers:")])
     if fmt == "json":
         return as_json(comparison)
     if fmt == "csv":

@@ -18,7 +18,7 @@ class PrepPackError(click.ClickException):
 
     exit_code = 2
 
-    def show(self, file=None) -> None:  # type: ignore[override]
+    def show(self, file=None) -> None:
         """Print the message as plain text on stderr, without Click's 'Error:' prefix noise."""
         click.echo(self.format_message(), err=True)
 

@@ -22,7 +22,7 @@ class SafeFetcher(URLFetcher):
                          fail_on_errors=True)
         self.allowed = [folder.resolve() for folder in allowed]
 
-    def fetch(self, url: str, headers: dict | None = None):  # type: ignore[override]
+    def fetch(self, url: str, headers: dict | None = None):
         """Serve the URL if it is allowed; otherwise stop the render loudly."""
         scheme = urlsplit(url).scheme.lower()
         if scheme == "data":

@@ -10,9 +10,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from typing import Annotated, Any, Literal, Mapping, get_args
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Annotated, Any, Literal, get_args
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, TypeAdapter, ValidationError
+
+from generator.language import DEFAULT_LANGUAGE, languages
 
 STANDARD_QUESTION_IDS = (
     "feedback", "priorities", "team", "canteen", "lunch",
@@ -65,6 +68,10 @@ Money = Annotated[float, BeforeValidator(_plain_amount), Field(ge=0, le=100_000_
 Percent = Annotated[float, Field(ge=0, le=100)]
 Text = Annotated[str, Field(min_length=1, max_length=20_000)]
 QuestionId = Literal[STANDARD_QUESTION_IDS]  # type: ignore[valid-type]
+if TYPE_CHECKING:
+    LanguageCode = str
+else:  # one of the language folders in templates/, found at start-up
+    LanguageCode = Literal[languages()]
 AssessmentKind = Literal[ASSESSMENT_KINDS]  # type: ignore[valid-type]
 
 
@@ -97,7 +104,7 @@ class Interviewer(Strict):
 class Assessment(Strict):
     """Something to do or present during the second interview."""
 
-    kind: AssessmentKind = "other"  # type: ignore[assignment]
+    kind: AssessmentKind = "other"
     description: str | None = None
 
 
@@ -145,7 +152,7 @@ class Salary(Strict):
 
 
 class Offer(Strict):
-    """Your current job or an offer, in the terms of SPEC section 5."""
+    """Your current job or an offer, in the terms of docs/offers.md."""
 
     name: Text
     current: bool = False
@@ -181,7 +188,7 @@ def _person_from_text(value: object) -> object:
 
 
 class Notes(Strict):
-    """What you wrote down after the first interview (SPEC section 4)."""
+    """What you wrote down after the first interview (docs/input-format.md, notes)."""
 
     date: Date | None = None
     met: list[Annotated[Person, BeforeValidator(_person_from_text)]] = []
@@ -189,7 +196,7 @@ class Notes(Strict):
     went_well: list[Text] = []
     could_improve: list[Text] = []
     open_questions: list[Text] = []
-    answered: list[QuestionId] = Field([], description="Ids of standard questions already covered.")  # type: ignore[valid-type]
+    answered: list[QuestionId] = Field([], description="Ids of standard questions already covered.")
     other: dict[str, list[Text]] = Field({}, description="Any other notes, by heading.")
 
 
@@ -199,7 +206,7 @@ class Profile(Strict):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, allow_inf_nan=False,
                               title="prep-pack profile")
 
-    language: Literal["nl", "en"] = "nl"
+    language: LanguageCode = DEFAULT_LANGUAGE
     candidate: Candidate
     application: Application
     stories: list[Story] = []
@@ -262,7 +269,7 @@ def cross_field_problems(raw: Mapping[str, Any]) -> list[tuple[tuple[str | int, 
     with every other problem in the file, and each message points at the key that breaks the rule.
     """
     problems: list[tuple[tuple[str | int, ...], str]] = []
-    raw_offers = raw.get("offers") if isinstance(raw.get("offers"), list) else []
+    raw_offers: list[Any] = raw["offers"] if isinstance(raw.get("offers"), list) else []
     offers = [(i, o) for i, item in enumerate(raw_offers) if isinstance(o := _valid(Offer, item), Offer)]
     currents = [i for i, item in enumerate(raw_offers) if isinstance(item, Mapping) and _is_true(item.get("current"))]
     for index in currents[1:]:

@@ -12,24 +12,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.errors import InputError, Problem
+from generator.language import words
 
 NOTE_SUFFIXES = (".notes.md", ".notes.yaml", ".notes.yml")
 
-# Markdown headings (case-insensitive) and the Notes key each one fills.
-HEADINGS = {
-    "gesproken met": "met", "met": "met", "met with": "met", "aanwezig": "met", "people": "met",
-    "who i met": "met", "people i met": "met",
-    "geleerd": "learned", "learned": "learned", "learnt": "learned", "wat ik leerde": "learned",
-    "wat ik geleerd heb": "learned", "what i learned": "learned", "what i learnt": "learned",
-    "ging goed": "went_well", "went well": "went_well", "wat ging goed": "went_well", "what went well": "went_well",
-    "kan beter": "could_improve", "kon beter": "could_improve", "could improve": "could_improve",
-    "could be better": "could_improve", "verbeterpunten": "could_improve", "wat kan beter": "could_improve",
-    "to improve": "could_improve", "what could be better": "could_improve",
-    "open vragen": "open_questions", "open questions": "open_questions", "open punten": "open_questions",
-    "open points": "open_questions",
-    "al besproken": "answered", "al beantwoord": "answered", "beantwoord": "answered", "besproken": "answered",
-    "already covered": "answered", "already answered": "answered", "answered": "answered", "covered": "answered",
-}
 _BULLET = re.compile(r"^\s*(?:[-*+]|\d+[.)])(?:\s+(.*))?$")
 _DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
@@ -40,6 +26,11 @@ class MarkdownNotes:
 
     data: dict = field(default_factory=dict)
     lines: dict[tuple, int] = field(default_factory=dict)
+
+
+def headings() -> dict[str, str]:
+    """Markdown headings (case-folded) and the notes key each fills, from every language folder."""
+    return {heading: key for key, names in words("notes_headings").items() for heading in names}
 
 
 def is_notes_file(path: Path) -> bool:
@@ -54,6 +45,34 @@ def find_beside(profile: Path) -> Path | None:
         if candidate.is_file():
             return candidate
     return None
+
+
+def _open_section(notes: MarkdownNotes, line: str) -> tuple[str, str]:
+    """A `##` heading starts a section: (notes key, heading as written); unknown ones are kept as 'other'."""
+    heading = line.lstrip("#").strip().rstrip(":")
+    key = headings().get(heading.casefold())
+    if key is None:
+        notes.data.setdefault("other", {}).setdefault(heading, [])
+        return "other", heading
+    return key, heading
+
+
+def _add_line(notes: MarkdownNotes, section: tuple[str, str], raw: str, number: int) -> None:
+    """One line inside a section: a new bullet, or an indented line that continues the last one."""
+    bullet = _BULLET.match(raw.rstrip())
+    item = (bullet.group(1) or "").strip() if bullet else raw.strip()
+    if not item:  # an empty bullet waiting to be filled in
+        return
+    key, heading = section
+    items = notes.data["other"][heading] if key == "other" else notes.data.setdefault(key, [])
+    if not bullet and raw[:1].isspace() and items:
+        items[-1] = f"{items[-1]} {item}"
+        return
+    if key == "answered":
+        item = item.split()[0].strip(",.;:`'\"").lower()
+    if key != "other":
+        notes.lines[(key, len(items))] = number
+    items.append(item)
 
 
 def parse_markdown(path: Path, text: str) -> MarkdownNotes:
@@ -79,35 +98,13 @@ def parse_markdown(path: Path, text: str) -> MarkdownNotes:
             if match:
                 notes.data["date"] = match.group(0)
                 notes.lines[("date",)] = number
-            continue
-        if line.startswith("##"):
-            heading = line.lstrip("#").strip().rstrip(":")
-            key = HEADINGS.get(heading.casefold())
-            section = (key, heading) if key else ("other", heading)
-            if key is None:
-                notes.data.setdefault("other", {}).setdefault(heading, [])
-            continue
-        if section is None:
-            notes.data.setdefault("other", {}).setdefault("", [])
-            section = ("other", "")
-        bullet = _BULLET.match(line)
-        item = (bullet.group(1) or "").strip() if bullet else line.strip()
-        if not item:  # an empty bullet waiting to be filled in
-            continue
-        key, heading = section
-        if not bullet and raw[:1].isspace():
-            items = notes.data["other"][heading] if key == "other" else notes.data.get(key)
-            if items:  # an indented line continues the previous bullet
-                items[-1] = f"{items[-1]} {item}"
-                continue
-        if key == "other":
-            notes.data["other"][heading].append(item)
-            continue
-        if key == "answered":
-            item = item.split()[0].strip(",.;:`'\"").lower()
-        items = notes.data.setdefault(key, [])
-        notes.lines[(key, len(items))] = number
-        items.append(item)
+        elif line.startswith("##"):
+            section = _open_section(notes, line)
+        else:
+            if section is None:
+                notes.data.setdefault("other", {}).setdefault("", [])
+                section = ("other", "")
+            _add_line(notes, section, raw, number)
     if not notes.data:
         raise InputError([Problem(path, 1, 1, "", "no notes found; use '## Geleerd', '## Ging goed' ... "
                                                  "or '## Learned', '## Went well' ... sections")])

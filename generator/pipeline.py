@@ -6,20 +6,17 @@ can do exactly what `prep-pack generate` does.
 
 from __future__ import annotations
 
-import datetime as dt
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
-from generator.document import Pack
+from generator.content.blocks import Pack
+from generator.content.build import build_pack
 from generator.errors import UsageProblem
-from generator.render.assets import Assets
+from generator.options import FORMATS, RunOptions
+from generator.render.assets import Assets, load_assets
 from generator.validate import Inputs, load_inputs
-from generator.viewmodel import build_pack
-
-FORMATS = ("pdf", "docx", "html", "ics", "csv")
-DEFAULT_FORMATS = ("pdf", "docx")
 
 
 def parse_formats(text: str) -> tuple[str, ...]:
@@ -50,35 +47,33 @@ def _renderer(fmt: str) -> Callable[[Pack, Path, Assets], Path]:
         return render_html
     if fmt == "docx":
         from generator.render.docx import render_docx
-        return lambda pack, out, assets: render_docx(pack, out, assets.brand)
+        return render_docx
     if fmt == "ics":
         from generator.render.ics import render_ics
-        return lambda pack, out, _assets: render_ics(pack, out)
+        return render_ics
     from generator.render.offers_csv import render_csv
-    return lambda pack, out, _assets: render_csv(pack, out)
+    return render_csv
 
 
-def render(pack: Pack, out_dir: Path, formats: tuple[str, ...], assets: Assets, result: Result) -> None:
-    """Write each asked-for format of an already built pack."""
+def render(pack: Pack, *, out_dir: Path, options: RunOptions, result: Result) -> None:
+    """Write each format the options ask for, of an already built pack."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    for fmt in formats:
+    assets = load_assets(options)
+    for fmt in options.formats:
         started = time.perf_counter()
         result.paths.append(_renderer(fmt)(pack, out_dir, assets))
         result.timings[fmt] = time.perf_counter() - started
 
 
-def generate(profile: Path, out_dir: Path, formats: tuple[str, ...] = DEFAULT_FORMATS,
-             notes: Path | None = None, lang: str | None = None, today: dt.date | None = None,
-             assets: Assets | None = None) -> Result:
+def generate(profile: Path, *, options: RunOptions, out_dir: Path, notes: Path | None = None) -> Result:
     """Make one candidate's pack: every input problem is reported before anything is written."""
     result = Result()
     started = time.perf_counter()
     inputs: Inputs = load_inputs(profile, notes)
     result.timings["load"] = time.perf_counter() - started
-    assets = assets or Assets()
     started = time.perf_counter()
-    pack = build_pack(inputs, today or dt.date.today(), lang, assets.templates, assets.colours)
+    pack = build_pack(inputs, options=options)
     result.timings["model"] = time.perf_counter() - started
     result.warnings.extend(pack.warnings)
-    render(pack, out_dir, formats, assets, result)
+    render(pack, out_dir=out_dir, options=options, result=result)
     return result

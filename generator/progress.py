@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import sys
 import time
-from typing import TextIO
+from collections.abc import Callable
+from typing import Any, TextIO
 
 
 def _clock(seconds: float) -> str:
@@ -47,6 +48,17 @@ class ProgressBar:
             self.stream.write("\r" + self.line(done, total, failed, skipped) + "\033[K")
             self.stream.flush()
             self.drawn = True
+
+    def counter(self) -> Callable[[Any, int, int], None]:
+        """A `progress(row, done, total)` callback for `run_batch`: counts failed and skipped rows
+        (by each row's `status`) and redraws the bar."""
+        counts = {"failed": 0, "skipped": 0}
+
+        def show(row: Any, done: int, total: int) -> None:
+            counts[row.status] = counts.get(row.status, 0) + 1
+            self.update(done, total, counts["failed"], counts["skipped"])
+
+        return show
 
     def close(self) -> None:
         """End the bar's line so the next output starts on a fresh one."""

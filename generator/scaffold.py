@@ -7,8 +7,9 @@ from pathlib import Path
 
 from generator.atomic import write_atomic
 from generator.errors import UsageProblem
+from generator.folders import builtin_templates
+from generator.language import fill
 from generator.models import json_schema
-from generator.texts import builtin_templates, fill
 
 PROFILE = "profile.yaml"
 NOTES = "notes.md"

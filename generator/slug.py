@@ -1,4 +1,4 @@
-"""File names for packs, derived from the candidate and company names (SPEC 2, output names)."""
+"""File names for packs, derived from the candidate and company names (README: output names)."""
 
 from __future__ import annotations
 

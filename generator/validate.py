@@ -9,11 +9,13 @@ raises one `InputError` that lists every problem.
 from __future__ import annotations
 
 import difflib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from generator.errors import InputError, Problem
 from generator.models import Notes, Profile, cross_field_problems, fields_at
@@ -49,14 +51,34 @@ def _number(value: Any) -> str:
     return f"{value:g}" if isinstance(value, (int, float)) else str(value)
 
 
-def _message(error: dict[str, Any], model: type[BaseModel]) -> str:
+# pydantic's error types that need no more than the value shown ({shown}) in our own words.
+_PLAIN_MESSAGES = {
+    "missing": "required, but missing",
+    "int_parsing": "{shown} is not a whole number",
+    "int_from_float": "{shown} is not a whole number",
+    "float_parsing": "{shown} is not a number",
+    "float_type": "{shown} is not a number",
+    "int_type": "{shown} is not a number",
+    "finite_number": "{shown} is not a number",
+    "bool_parsing": "{shown} is not true or false",
+    "list_type": "must be a list: one item per line, each starting with '- '",
+    "model_type": "must be a block of keys and values (indented lines such as 'name: ...')",
+    "dict_type": "must be a block of keys and values (indented lines such as 'name: ...')",
+    "model_attributes_type": "must be a block of keys and values (indented lines such as 'name: ...')",
+    "string_too_short": "is empty; fill it in or remove the key",
+    "string_too_long": "is too long",
+    "string_pattern_mismatch": "{shown} has the wrong form (for a currency use a code such as EUR)",
+}
+
+
+def _message(error: ErrorDetails, model: type[BaseModel]) -> str:
     """Say what is wrong in words a candidate understands, not pydantic's internal wording."""
     kind = error["type"]
     ctx = error.get("ctx") or {}
     value = error.get("input")
     shown = f"'{value}'" if isinstance(value, str) else "this value"
-    if kind == "missing":
-        return "required, but missing"
+    if kind in _PLAIN_MESSAGES:
+        return _PLAIN_MESSAGES[kind].format(shown=shown)
     if kind == "extra_forbidden":
         key = str(error["loc"][-1])
         allowed = fields_at(tuple(error["loc"][:-1]), model)
@@ -68,33 +90,17 @@ def _message(error: dict[str, Any], model: type[BaseModel]) -> str:
         return f"{shown} is too small; it must be at least {_number(ctx.get('ge', ctx.get('gt')))}"
     if kind in ("less_than_equal", "less_than"):
         return f"{shown} is too large; it must be at most {_number(ctx.get('le', ctx.get('lt')))}"
-    if kind.startswith("date") or kind.startswith("datetime"):
+    if kind.startswith("date"):  # date_* and datetime_*
         return f"{shown} is not a real date; write it as YYYY-MM-DD, e.g. 2026-12-03"
     if kind.startswith("time"):
         return f"{shown} is not a time; write it as \"14:00\" (in quotes)"
-    if kind in ("int_parsing", "int_from_float"):
-        return f"{shown} is not a whole number"
-    if kind in ("float_parsing", "float_type", "int_type", "finite_number"):
-        return f"{shown} is not a number"
-    if kind == "bool_parsing":
-        return f"{shown} is not true or false"
-    if kind == "list_type":
-        return "must be a list: one item per line, each starting with '- '"
-    if kind in ("model_type", "dict_type", "model_attributes_type"):
-        return "must be a block of keys and values (indented lines such as 'name: ...')"
     if kind == "string_type":
         if isinstance(value, (list, dict)):
             return "must be text, not a list or a block"
         return "must be text; remove the tag in front of it or put the value in quotes"
-    if kind == "string_too_short":
-        return "is empty; fill it in or remove the key"
-    if kind == "string_too_long":
-        return "is too long"
-    if kind == "string_pattern_mismatch":
-        return f"{shown} has the wrong form (for a currency use a code such as EUR)"
     if kind == "value_error":
         return str(ctx.get("error", error["msg"]))
-    return error["msg"]
+    return str(error["msg"])
 
 
 def problems_from(error: ValidationError, path: Path, locator: Locator, model: type[BaseModel]) -> list[Problem]:
@@ -149,7 +155,7 @@ def load_inputs(profile_path: Path, notes_path: Path | None = None) -> Inputs:
             notes_path = find_beside(profile_path)
     if notes_path is not None:
         try:
-            notes, notes_problems = _load_notes(notes_path)  # type: ignore[assignment]
+            notes, notes_problems = _load_notes(notes_path)
         except InputError as exc:
             notes_problems = exc.problems
         problems.extend(notes_problems)

@@ -45,13 +45,18 @@ def docx_text(document) -> str:
     return "\n".join(parts)
 
 
-def render(profile: Path, out: Path, formats=("pdf", "docx", "html", "ics", "csv"), **kwargs) -> Rendered:
-    """Generate a pack the way the command line does and collect its texts."""
+def render(profile: Path, out: Path, formats=("pdf", "docx", "html", "ics", "csv"), *, today: dt.date = TODAY,
+           notes: Path | None = None, **options) -> Rendered:
+    """Generate a pack the way the command line does and collect its texts.
+
+    `options` are further `RunOptions` fields (language, brand, templates, pdf_variant)."""
     from docx import Document
 
+    from generator.options import RunOptions
     from generator.pipeline import generate
 
-    result = generate(profile, out, tuple(formats), today=kwargs.pop("today", TODAY), **kwargs)
+    result = generate(profile, options=RunOptions(today=today, formats=tuple(formats), **options), out_dir=out,
+                      notes=notes)
     paths = {p.suffix.lstrip("."): p for p in result.paths}
     text, pages = pdf_text(paths["pdf"]) if "pdf" in paths else ("", 0)
     document = Document(str(paths["docx"])) if "docx" in paths else None

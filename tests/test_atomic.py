@@ -1,4 +1,4 @@
-"""A file is written whole or not at all (SPEC 2): a crash at any moment leaves the previous
+"""A file is written whole or not at all (README: the documents): a crash at any moment leaves the previous
 file or nothing, and no temporary file behind."""
 
 from __future__ import annotations
@@ -128,6 +128,7 @@ def test_killed_process_leaves_the_previous_file_whole(tmp_path: Path) -> None:
 def test_interrupted_render_keeps_finished_files_and_leaves_no_half_file(tmp_path: Path,
                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     """Ctrl-C while the DOCX is being written: the HTML before it is whole, no DOCX, no temp file."""
+    from generator.options import RunOptions
     from generator.pipeline import generate
     from tests.conftest import PROFILES, TODAY
 
@@ -143,7 +144,7 @@ def test_interrupted_render_keeps_finished_files_and_leaves_no_half_file(tmp_pat
     monkeypatch.setattr(docx_module, "write_atomic", write)
     out = tmp_path / "out"
     with pytest.raises(KeyboardInterrupt):
-        generate(PROFILES / "ahmet-yilmaz.yaml", out, ("html", "docx"), today=TODAY)
+        generate(PROFILES / "ahmet-yilmaz.yaml", options=RunOptions(today=TODAY, formats=("html", "docx")), out_dir=out)
     assert listing(out) == ["ahmet-yilmaz_maasland-logistics-b-v.html"]
     assert (out / "ahmet-yilmaz_maasland-logistics-b-v.html").read_text("utf-8").rstrip().endswith("</html>")
 

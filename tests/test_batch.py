@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from generator.batch import MANIFEST, run_batch
+from generator.options import RunOptions
 from tests.conftest import PROFILES
 from tests.test_cli import run
 
@@ -27,6 +28,11 @@ BROKEN = {
                   "  second_interview:\n    date: 2026-02-30\n", "date.yaml:7:11: application.second_interview.date"),
     "syntax.yaml": ("candidate:\n  name: \"Open Quote\napplication: {}\n", "syntax.yaml:2:9"),
 }
+
+
+def options(formats: tuple[str, ...], today: dt.date = TODAY, **fields) -> RunOptions:
+    """The run's options, as the command line would build them from its flags."""
+    return RunOptions(today=today, formats=formats, **fields)
 
 
 def make_folder(folder: Path, count: int, broken: bool = True) -> list[str]:
@@ -120,7 +126,7 @@ def test_the_same_slug_twice_is_reported_not_overwritten(tmp_path):
     original = next(folder.glob("p000-*.yaml"))
     (folder / "zz-copy.yaml").write_bytes(original.read_bytes())
     (folder / "zz-copy.notes.md").write_text("## Geleerd\n- Een andere kopie\n", "utf-8")
-    result = run_batch(folder, tmp_path / "out", ("html",), TODAY, workers=1)
+    result = run_batch(folder, out_dir=tmp_path / "out", options=options(("html",)), workers=1)
     first, second = result.rows
     assert (first.status, second.status) == ("ok", "failed")
     assert first.slug == second.slug and original.name in second.error and "same pack name" in second.error
@@ -132,17 +138,18 @@ def test_resume_skips_unchanged_and_redoes_changed(tmp_path):
     folder = tmp_path / "in"
     make_folder(folder, 3, broken=False)
     out = tmp_path / "out"
-    assert [r.status for r in run_batch(folder, out, ("html",), TODAY, workers=2).rows] == ["ok"] * 3
+    first = run_batch(folder, out_dir=out, options=options(("html",)), workers=2)
+    assert [r.status for r in first.rows] == ["ok"] * 3
     notes = next(folder.glob("p000-*.notes.md"))
     notes.write_text(notes.read_text("utf-8") + "\n- Nog een punt\n", "utf-8")
-    rows = run_batch(folder, out, ("html",), TODAY, workers=2, resume=True).rows
+    rows = run_batch(folder, out_dir=out, options=options(("html",)), workers=2, resume=True).rows
     assert [r.status for r in rows] == ["ok", "skipped", "skipped"]
     # another format is another pack: nothing is skipped
-    rows = run_batch(folder, out, ("html", "csv"), TODAY, workers=2, resume=True).rows
+    rows = run_batch(folder, out_dir=out, options=options(("html", "csv")), workers=2, resume=True).rows
     assert [r.status for r in rows] == ["ok"] * 3
     # a missing file makes the pack incomplete
     (out / rows[1].slug / f"{rows[1].slug}.html").unlink()
-    rows = run_batch(folder, out, ("html", "csv"), TODAY, workers=2, resume=True).rows
+    rows = run_batch(folder, out_dir=out, options=options(("html", "csv")), workers=2, resume=True).rows
     assert [r.status for r in rows] == ["skipped", "ok", "skipped"]
 
 
@@ -150,7 +157,7 @@ def test_ctrl_c_leaves_whole_packs_and_resume_finishes_like_a_clean_run(tmp_path
     folder = tmp_path / "in"
     make_folder(folder, 6, broken=False)
     clean = tmp_path / "clean"
-    run_batch(folder, clean, ("html", "ics"), TODAY, workers=2)
+    run_batch(folder, out_dir=clean, options=options(("html", "ics")), workers=2)
 
     out = tmp_path / "out"
 
@@ -158,7 +165,7 @@ def test_ctrl_c_leaves_whole_packs_and_resume_finishes_like_a_clean_run(tmp_path
         if done == 2:
             raise KeyboardInterrupt
 
-    result = run_batch(folder, out, ("html", "ics"), TODAY, workers=2, progress=interrupt)
+    result = run_batch(folder, out_dir=out, options=options(("html", "ics")), workers=2, progress=interrupt)
     assert result.interrupted and len(result.rows) == 6
     assert [r.status for r in result.rows].count("ok") == 2
     assert all("interrupted" in r.error for r in result.rows if r.status != "ok")
@@ -166,7 +173,7 @@ def test_ctrl_c_leaves_whole_packs_and_resume_finishes_like_a_clean_run(tmp_path
     for folder_out in out.iterdir():
         if folder_out.is_dir():  # every folder left behind holds a complete pack
             assert json.loads((folder_out / MANIFEST).read_text("utf-8"))["files"]
-    resumed = run_batch(folder, out, ("html", "ics"), TODAY, workers=2, resume=True)
+    resumed = run_batch(folder, out_dir=out, options=options(("html", "ics")), workers=2, resume=True)
     assert sorted(r.status for r in resumed.rows) == ["ok"] * 4 + ["skipped"] * 2
     assert snapshot(out) == snapshot(clean)
 
@@ -193,7 +200,7 @@ def test_killed_run_is_finished_by_resume(tmp_path):
     assert statuses.count("skipped") >= done_before and set(statuses) <= {"ok", "skipped"}
     assert not list(out.rglob("*.part")) and not (out / ".prep-pack-staging").exists()
     clean = tmp_path / "clean"
-    run_batch(folder, clean, ("html", "ics"), TODAY, workers=2)
+    run_batch(folder, out_dir=clean, options=options(("html", "ics")), workers=2)
     assert snapshot(out) == snapshot(clean)
 
 
@@ -217,34 +224,35 @@ def test_quiet_without_a_terminal(fifty):
 
 # --- robustness: dying workers, odd files, locks, recycling ------------------------------------
 
-def crash_on_poison(task):
+def crash_on_poison(task, *, options):
     """A worker function that kills its own process for one profile (module level: workers import it)."""
-    from generator.batch import make_local_pack
+    from generator.batch.worker import make_pack
 
     if task.name.startswith("zz-poison"):
         os._exit(1)
-    return make_local_pack(task)
+    return make_pack(task, options=options)
 
 
 def test_a_worker_that_dies_costs_only_its_own_profile(tmp_path):
-    from generator.batch import LocalPool
+    from generator.batch.local import LocalPool
 
     folder = tmp_path / "in"
     make_folder(folder, 5, broken=False)
     (folder / "zz-poison.yaml").write_bytes(next(folder.glob("p000-*.yaml")).read_bytes().replace(b" 000", b" 999"))
-    result = run_batch(folder, tmp_path / "out", ("html",), TODAY, executor=LocalPool(2, crash_on_poison))
+    result = run_batch(folder, out_dir=tmp_path / "out", options=options(("html",)),
+                       executor=LocalPool(2, crash_on_poison))
     rows = {r.profile: r for r in result.rows}
     assert rows["zz-poison.yaml"].status == "failed" and "stopped unexpectedly" in rows["zz-poison.yaml"].error
     assert [r.status for n, r in rows.items() if n != "zz-poison.yaml"] == ["ok"] * 5
 
 
 def test_workers_are_recycled_without_losing_packs(tmp_path, monkeypatch):
-    import generator.batch as batch
+    import generator.batch.local as local
 
-    monkeypatch.setattr(batch, "RECYCLE_AFTER", 2)
+    monkeypatch.setattr(local, "RECYCLE_AFTER", 2)
     folder = tmp_path / "in"
     make_folder(folder, 9, broken=False)
-    result = run_batch(folder, tmp_path / "out", ("html",), TODAY, workers=2)
+    result = run_batch(folder, out_dir=tmp_path / "out", options=options(("html",)), workers=2)
     assert [r.status for r in result.rows] == ["ok"] * 9
 
 
@@ -252,7 +260,8 @@ def test_a_file_too_big_to_be_a_profile_fails_alone(tmp_path):
     folder = tmp_path / "in"
     make_folder(folder, 1, broken=False)
     (folder / "dump.yml").write_bytes(b"# x\n" * 300_000)
-    rows = {r.profile: r for r in run_batch(folder, tmp_path / "out", ("html",), TODAY, workers=1).rows}
+    result = run_batch(folder, out_dir=tmp_path / "out", options=options(("html",)), workers=1)
+    rows = {r.profile: r for r in result.rows}
     assert rows["dump.yml"].status == "failed" and "at most 1 MiB" in rows["dump.yml"].error
     assert rows["p000-sanne-de-vries.yaml"].status == "ok"
 
@@ -265,15 +274,16 @@ def test_resume_redoes_packs_when_the_date_or_brand_changes(tmp_path):
     out = tmp_path / "out"
     brand_file = tmp_path / "brand.yaml"
     brand_file.write_text("name: Oost\n", "utf-8")
-    run_batch(folder, out, ("html",), TODAY, workers=2, brand=load_brand(brand_file))
-    same = run_batch(folder, out, ("html",), TODAY, workers=2, brand=load_brand(brand_file), resume=True)
+    run_batch(folder, out_dir=out, options=options(("html",), brand=load_brand(brand_file)), workers=2)
+    same = run_batch(folder, out_dir=out, options=options(("html",), brand=load_brand(brand_file)), workers=2,
+                     resume=True)
     assert [r.status for r in same.rows] == ["skipped"] * 2
-    later = run_batch(folder, out, ("html",), TODAY + dt.timedelta(days=1), workers=2, brand=load_brand(brand_file),
-                      resume=True)
+    later = run_batch(folder, out_dir=out, options=options(("html",), TODAY + dt.timedelta(days=1),
+                                                           brand=load_brand(brand_file)), workers=2, resume=True)
     assert [r.status for r in later.rows] == ["ok"] * 2
     brand_file.write_text("name: West\n", "utf-8")
-    rebranded = run_batch(folder, out, ("html",), TODAY + dt.timedelta(days=1), workers=2,
-                          brand=load_brand(brand_file), resume=True)
+    rebranded = run_batch(folder, out_dir=out, options=options(("html",), TODAY + dt.timedelta(days=1),
+                                                               brand=load_brand(brand_file)), workers=2, resume=True)
     assert [r.status for r in rebranded.rows] == ["ok"] * 2
 
 
@@ -281,9 +291,9 @@ def test_a_coach_file_in_a_pack_folder_survives_a_new_run(tmp_path):
     folder = tmp_path / "in"
     make_folder(folder, 1, broken=False)
     out = tmp_path / "out"
-    slug = run_batch(folder, out, ("html", "csv"), TODAY, workers=1).rows[0].slug
+    slug = run_batch(folder, out_dir=out, options=options(("html", "csv")), workers=1).rows[0].slug
     (out / slug / "notities-coach.docx").write_bytes(b"mine")
-    run_batch(folder, out, ("html",), TODAY, workers=1)
+    run_batch(folder, out_dir=out, options=options(("html",)), workers=1)
     assert (out / slug / "notities-coach.docx").read_bytes() == b"mine"
     assert not (out / slug / f"{slug}.csv").exists()  # the old pack's own file that the new one lacks
 
@@ -319,7 +329,49 @@ def test_interrupted_profiles_get_a_row_saying_so(tmp_path):
     def interrupt(row, done, total):
         raise KeyboardInterrupt
 
-    result = run_batch(folder, tmp_path / "out", ("html",), TODAY, workers=2, progress=interrupt)
+    result = run_batch(folder, out_dir=tmp_path / "out", options=options(("html",)), workers=2, progress=interrupt)
     assert result.interrupted and len(result.rows) == 4
     assert [r.status for r in result.rows].count("ok") == 1
     assert sum("interrupted" in r.error for r in result.rows) == 3
+
+
+def test_a_templates_folder_is_used_where_it_is_and_counts_for_resume(tmp_path):
+    """Local workers read `--templates` from its own folder (nothing is unpacked into the temp
+    folder); editing a template there makes `--resume` redo the packs."""
+    import tempfile
+
+    from tests.conftest import ROOT
+
+    folder = tmp_path / "in"
+    make_folder(folder, 2, broken=False)
+    huisstijl = tmp_path / "huisstijl"
+    huisstijl.mkdir()
+    css = (ROOT / "templates" / "style.css").read_text("utf-8")
+    (huisstijl / "style.css").write_text(css + "\n/* huisstijl-1 */\n", "utf-8")
+    out = tmp_path / "out"
+    before = set(Path(tempfile.gettempdir()).glob("prep-pack-templates-*"))
+    made = run_batch(folder, out_dir=out, options=options(("html",), templates=huisstijl), workers=2)
+    assert [r.status for r in made.rows] == ["ok"] * 2
+    assert set(Path(tempfile.gettempdir()).glob("prep-pack-templates-*")) == before
+    assert all("huisstijl-1" in text for text in snapshot(out).values())
+    same = run_batch(folder, out_dir=out, options=options(("html",), templates=huisstijl), workers=2, resume=True)
+    assert [r.status for r in same.rows] == ["skipped"] * 2
+    (huisstijl / "style.css").write_text(css + "\n/* huisstijl-2 */\n", "utf-8")
+    edited = run_batch(folder, out_dir=out, options=options(("html",), templates=huisstijl), workers=2, resume=True)
+    assert [r.status for r in edited.rows] == ["ok"] * 2
+    assert all("huisstijl-2" in text for text in snapshot(out).values())
+
+
+def test_executor_choices_are_checked_before_anything_is_written(tmp_path, monkeypatch):
+    from generator.errors import UsageProblem
+
+    folder = tmp_path / "in"
+    make_folder(folder, 1, broken=False)
+    monkeypatch.delenv("DASK_SCHEDULER_ADDRESS", raising=False)
+    for kwargs, message in [({"executor": "dask"}, "DASK_SCHEDULER_ADDRESS"),
+                            ({"executor": "local", "scheduler": "tcp://127.0.0.1:1"}, "leave out --executor local"),
+                            ({"scheduler": "tcp://127.0.0.1:1", "workers": 2}, "--workers"),
+                            ({"executor": "threads"}, "unknown executor")]:
+        with pytest.raises(UsageProblem, match=re.escape(message)):
+            run_batch(folder, out_dir=tmp_path / "out", options=options(("html",)), **kwargs)
+    assert not (tmp_path / "out").exists()

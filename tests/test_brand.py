@@ -109,10 +109,8 @@ def branded(tmp_path_factory):
     from tests.conftest import render
 
     out = tmp_path_factory.mktemp("branded")
-    from generator.render.assets import Assets
-
     brand = load_brand(PROFILES / "agency" / "brand.yaml")
-    return brand, render(PROFILES / "sanne-de-vries.yaml", out, ("pdf", "docx", "html"), assets=Assets(brand=brand))
+    return brand, render(PROFILES / "sanne-de-vries.yaml", out, ("pdf", "docx", "html"), brand=brand)
 
 
 def test_brand_is_on_every_pdf_page(branded):

@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from generator.offers import QUANTITIES, evaluate
+from generator.content.offers import QUANTITIES, evaluate
 from generator.validate import load_inputs
 from tests.conftest import PROFILES
 from tests.test_cli import run
@@ -36,7 +36,7 @@ def test_json_has_every_quantity_unrounded_in_input_order():
     rows = json.loads(result.stdout)
     offers = load_inputs(PROFILES / "liam-oconnor.yaml").profile.offers
     assert [r["name"] for r in rows] == [o.name for o in offers]
-    for row, offer in zip(rows, offers):
+    for row, offer in zip(rows, offers, strict=True):
         assert set(row) == {"name", "current", *QUANTITIES}
         expected = evaluate(offer)
         for quantity in QUANTITIES:
@@ -45,9 +45,10 @@ def test_json_has_every_quantity_unrounded_in_input_order():
 
 def test_csv_matches_json():
     as_json = json.loads(run("compare", str(PROFILES / "liam-oconnor.yaml"), "--format", "json").stdout)
-    rows = list(csv.DictReader(io.StringIO(run("compare", str(PROFILES / "liam-oconnor.yaml"), "--format", "csv").stdout)))
+    out = run("compare", str(PROFILES / "liam-oconnor.yaml"), "--format", "csv").stdout
+    rows = list(csv.DictReader(io.StringIO(out)))
     assert [r["name"] for r in rows] == [r["name"] for r in as_json]
-    for row, obj in zip(rows, as_json):
+    for row, obj in zip(rows, as_json, strict=True):
         assert float(row["value_per_hour"]) == pytest.approx(obj["value_per_hour"], abs=1e-9)
 
 

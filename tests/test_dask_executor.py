@@ -6,6 +6,7 @@ import logging
 import os
 import signal
 import sys
+from pathlib import Path
 
 import cloudpickle
 import dask
@@ -13,8 +14,8 @@ import pytest
 from distributed import Client, LocalCluster, WorkerPlugin
 
 from generator.batch import run_batch
-from generator.dask_executor import DaskExecutor
-from tests.test_batch import BROKEN, TODAY, make_folder, report, snapshot
+from generator.batch.dask import DaskExecutor
+from tests.test_batch import BROKEN, make_folder, options, report, snapshot
 
 cloudpickle.register_pickle_by_value(sys.modules[__name__])  # the plugin below travels to the workers
 
@@ -50,8 +51,9 @@ def without_seconds(out):
 def test_cluster_gives_the_same_report_and_byte_identical_packs(client, tmp_path):
     folder = tmp_path / "in"
     make_folder(folder, 6)
-    local = run_batch(folder, tmp_path / "local", ("pdf", "html"), TODAY, workers=2)
-    remote = run_batch(folder, tmp_path / "dask", ("pdf", "html"), TODAY, executor=DaskExecutor(client))
+    local = run_batch(folder, out_dir=tmp_path / "local", options=options(("pdf", "html")), workers=2)
+    remote = run_batch(folder, out_dir=tmp_path / "dask", options=options(("pdf", "html")),
+                       executor=DaskExecutor(client))
     assert remote.count("ok") == 6 and remote.count("failed") == len(BROKEN)
     assert without_seconds(tmp_path / "dask") == without_seconds(tmp_path / "local")
     assert files(tmp_path / "dask") == files(tmp_path / "local")
@@ -62,8 +64,8 @@ def test_resume_works_the_same_on_the_cluster(client, tmp_path):
     folder = tmp_path / "in"
     make_folder(folder, 3, broken=False)
     out = tmp_path / "out"
-    run_batch(folder, out, ("html",), TODAY, workers=2)
-    rows = run_batch(folder, out, ("html",), TODAY, resume=True, executor=DaskExecutor(client)).rows
+    run_batch(folder, out_dir=out, options=options(("html",)), workers=2)
+    rows = run_batch(folder, out_dir=out, options=options(("html",)), resume=True, executor=DaskExecutor(client)).rows
     assert [r.status for r in rows] == ["skipped"] * 3
 
 
@@ -79,10 +81,10 @@ def test_a_worker_killed_mid_run_loses_nothing(client, tmp_path):
             killed.append(pid)
 
     out = tmp_path / "out"
-    result = run_batch(folder, out, ("html", "ics"), TODAY, executor=DaskExecutor(client, in_flight=8),
-                       progress=kill_one_worker)
+    result = run_batch(folder, out_dir=out, options=options(("html", "ics")),
+                       executor=DaskExecutor(client, in_flight=8), progress=kill_one_worker)
     assert killed and result.count("ok") == 8, [r.error for r in result.rows]
-    run_batch(folder, tmp_path / "local", ("html", "ics"), TODAY, workers=2)
+    run_batch(folder, out_dir=tmp_path / "local", options=options(("html", "ics")), workers=2)
     assert snapshot(out) == snapshot(tmp_path / "local")
 
 
@@ -90,16 +92,16 @@ class Poison(WorkerPlugin):
     """Makes the worker process die whenever it is given the profile `poison.yaml`."""
 
     def setup(self, worker):
-        import generator.batch as batch
+        import generator.batch.worker as packs
 
-        original = batch.make_pack
+        original = packs.make_pack
 
-        def deadly(task, settings):
+        def deadly(task, *, options):
             if task.name == "poison.yaml":
                 os._exit(1)
-            return original(task, settings)
+            return original(task, options=options)
 
-        batch.make_pack = deadly
+        packs.make_pack = deadly
 
 
 def test_a_profile_that_keeps_killing_workers_fails_without_hanging(tmp_path):
@@ -109,7 +111,7 @@ def test_a_profile_that_keeps_killing_workers_fails_without_hanging(tmp_path):
     local, client = cluster()
     try:
         client.register_plugin(Poison())
-        result = run_batch(folder, tmp_path / "out", ("html",), TODAY, executor=DaskExecutor(client))
+        result = run_batch(folder, out_dir=tmp_path / "out", options=options(("html",)), executor=DaskExecutor(client))
     finally:
         client.close()
         local.close()
@@ -129,3 +131,53 @@ def test_cli_without_distributed_or_scheduler_is_a_usage_error(tmp_path):
                "--workers", "2")
     assert both.returncode == 2 and "--workers" in both.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_templates_travel_once_into_a_private_folder_per_worker(tmp_path):
+    """The plugin carries a `--templates` folder's files; each worker writes them into a folder
+    of its own (mode 0700, an unpredictable name) and removes it when the run ends."""
+    import dataclasses
+    import stat
+    import tempfile
+
+    from generator.batch.dask import OptionsPlugin
+
+    shipped = options(("html",))
+    files = {"style.css": b"h1 { color: red; }\n", "en/texts.yaml": b"x: 1\n"}
+    first, second = OptionsPlugin("a", shipped, files), OptionsPlugin("b", shipped, files)
+    first.setup(None)
+    second.setup(None)
+    try:
+        folder = first.options.templates
+        assert folder is not None and folder != second.options.templates
+        assert folder.parent == Path(tempfile.gettempdir()) and stat.S_IMODE(folder.stat().st_mode) == 0o700
+        assert {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()} == files
+        assert first.options == dataclasses.replace(shipped, templates=folder)
+        first.setup(None)  # a second call writes nothing new
+        assert first.options.templates == folder
+    finally:
+        first.teardown(None)
+        second.teardown(None)
+    assert not folder.exists() and not second.folder
+    plain = OptionsPlugin("c", shipped)
+    plain.setup(None)
+    assert plain.options == shipped and plain.folder is None
+    with pytest.raises(ValueError, match="refusing"):
+        OptionsPlugin("d", shipped, {"../escape.css": b""}).setup(None)
+
+
+def test_templates_on_the_cluster_give_the_same_packs_as_locally(client, tmp_path):
+    from tests.conftest import ROOT
+
+    folder = tmp_path / "in"
+    make_folder(folder, 2, broken=False)
+    huisstijl = tmp_path / "huisstijl"
+    (huisstijl / "en").mkdir(parents=True)
+    css = (ROOT / "templates" / "style.css").read_text("utf-8")
+    (huisstijl / "style.css").write_text(css + "\n/* huisstijl */\n", "utf-8")
+    run_options = options(("html", "pdf"), templates=huisstijl)
+    run_batch(folder, out_dir=tmp_path / "local", options=run_options, workers=2)
+    remote = run_batch(folder, out_dir=tmp_path / "dask", options=run_options, executor=DaskExecutor(client))
+    assert remote.count("ok") == 2, [r.error for r in remote.rows]
+    assert files(tmp_path / "dask") == files(tmp_path / "local")
+    assert all("huisstijl" in text for text in snapshot(tmp_path / "dask").values())

@@ -161,9 +161,10 @@ def test_allowed_files_and_data_urls_are_served(place: dict[str, Path]) -> None:
                                       "en/../../pyproject.toml"])
 def test_nothing_outside_the_template_folder(relative: str) -> None:
     """The real wiring: the pack's base URL is the template folder; `..` cannot leave it."""
+    from generator.options import RunOptions
     from generator.render.assets import Assets
 
-    assets = Assets()
+    assets = Assets(RunOptions(today=TODAY))
     base = f"{assets.dirs[0]}/"
     with pytest.raises(FatalURLFetchingError, match="refused to load"):
         HTML(string=f'<img src="{relative}">', base_url=base, url_fetcher=assets.fetcher).write_pdf()
@@ -273,7 +274,7 @@ def test_pack_pdf_embeds_nothing(leaky_pack) -> None:
     assert not pdf_contains(data, SECRET)
     assert not pdf_contains(data, b"root:x:0:0")
     assert b"/EmbeddedFile" not in data
-    from generator.texts import template_dirs
+    from generator.folders import template_dirs
 
     folders = [d.resolve() for d in template_dirs(None)]
     for url in served:

@@ -212,7 +212,7 @@ def test_generate_command_writes_nothing(corpus: Path, tmp_path: Path, name: str
 
 
 def test_batch_command_reports_every_bad_profile(corpus: Path, tmp_path: Path) -> None:
-    """SPEC 2: one row per profile in report.csv; a bad profile fails with the validate message
+    """One row per profile in report.csv; a bad profile fails with the validate message
     and never stops the others; exit status 1 when any failed."""
     folder = tmp_path / "in"
     shutil.copytree(corpus, folder)
@@ -240,7 +240,7 @@ def test_batch_command_reports_every_bad_profile(corpus: Path, tmp_path: Path) -
 
 
 def test_batch_a_bad_profile_never_takes_the_pack_name_of_a_good_one(tmp_path: Path) -> None:
-    """SPEC 2: one bad profile never stops the others. A profile that fails validation makes no
+    """One bad profile never stops the others. A profile that fails validation makes no
     pack, so it must not claim its pack name and fail a later valid profile with the same name."""
     folder = tmp_path / "in"
     folder.mkdir()

@@ -1,4 +1,4 @@
-"""`prep-pack init` and `prep-pack schema` (SPEC 2)."""
+"""`prep-pack init` and `prep-pack schema` (README: commands)."""
 
 from __future__ import annotations
 

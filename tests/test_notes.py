@@ -1,4 +1,4 @@
-"""First-interview notes (SPEC 4): Markdown and YAML forms, and where the notes are found (SPEC 2)."""
+"""First-interview notes (docs/input-format.md): Markdown and YAML forms, and where the notes are found."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The offer arithmetic of SPEC 5 against hand-worked figures, and agreement across formats."""
+"""The offer arithmetic of docs/offers.md against hand-worked figures, and agreement across formats."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import re
 
 import pytest
 
+from generator.content.offers import compare, evaluate
 from generator.models import Offer
-from generator.offers import compare, evaluate
 
 
 def offer(**fields) -> Offer:
@@ -84,12 +84,12 @@ def test_csv_matches_formulas_and_pack_table(liam):
     rows = list(csv.DictReader(io.StringIO(liam.paths["csv"].read_text("utf-8"))))
     profile = load_inputs(liam.profile).profile
     assert [r["name"] for r in rows] == [o.name for o in profile.offers]
-    for row, source in zip(rows, profile.offers):
+    for row, source in zip(rows, profile.offers, strict=True):
         expected = evaluate(source)
         assert float(row["total_annual_value"]) == pytest.approx(expected.total_annual_value, abs=1e-9)
         assert float(row["value_per_hour"]) == pytest.approx(expected.value_per_hour, abs=1e-9)
-        shown_total = money(expected.total_annual_value, "en")
-        shown_hour = money(expected.value_per_hour, "en", cents=True)
+        shown_total = money(expected.total_annual_value, "en_GB")
+        shown_hour = money(expected.value_per_hour, "en_GB", cents=True)
         pdf = liam.pdf_text.replace("\u00a0", " ")
         assert shown_total in pdf and shown_hour in pdf
         assert shown_total in liam.docx_text and shown_hour in liam.docx_text

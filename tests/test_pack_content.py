@@ -227,9 +227,9 @@ def test_calendar_parses_back_with_interview_steps_and_follow_up(sanne):
 
 def test_examples_give_visibly_different_packs(sanne, liam, noor, ahmet):
     """Met before / new faces / mixed; with and without assignment; notes from every source."""
-    from generator.texts import load_texts
+    from generator.language import load_language
 
-    nl, en = load_texts("nl"), load_texts("en")
+    nl, en = load_language("nl").texts, load_language("en").texts
     # who you meet: mixed (Sanne), all new (Liam), all met (Ahmet), in their own language
     assert squash(nl("sections.interviewers.mixed")) in squash(sanne.docx_text)
     assert squash(en("sections.interviewers.all_new")) in squash(liam.docx_text)

@@ -40,3 +40,17 @@ def test_bar_is_silent_when_not_a_terminal():
 
 def test_clock():
     assert (_clock(12), _clock(75), _clock(3725)) == ("0:12", "1:15", "1:02:05")
+
+
+def test_counter_counts_failed_and_skipped_rows_for_the_bar(monkeypatch):
+    from types import SimpleNamespace
+
+    stream = Terminal()
+    bar = ProgressBar(stream, width=10)
+    monkeypatch.setattr(bar, "started", bar.started - 10)  # ten seconds in
+    show = bar.counter()
+    for done, status in enumerate(["ok", "failed", "skipped", "failed"], start=1):
+        show(SimpleNamespace(status=status), done, 5)
+    last = stream.getvalue().split("\r")[-1]
+    assert last.startswith("[########..] 4/5") and "2 failed" in last
+    assert "0.3/s" in last  # three made in ten seconds: the skipped one took no time

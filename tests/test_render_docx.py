@@ -10,7 +10,7 @@ import pytest
 from docx import Document
 from docx.oxml.ns import qn
 
-from generator.render.docx_base import restart_numbering
+from generator.render.docx.base import restart_numbering
 
 
 def test_word_refreshes_the_table_of_contents_on_open(sanne):
@@ -91,10 +91,12 @@ def test_libreoffice_prints_it_with_sensible_page_count(sanne, round_trip):
 
 def test_identical_input_gives_an_identical_file(tmp_path):
     """Zip entries and document dates come from the pack's date, not the clock."""
+    from generator.options import RunOptions
     from generator.pipeline import generate
     from tests.conftest import PROFILES, TODAY
 
-    first = generate(PROFILES / "ahmet-yilmaz.yaml", tmp_path / "a", ("docx",), today=TODAY).paths[0]
-    second = generate(PROFILES / "ahmet-yilmaz.yaml", tmp_path / "b", ("docx",), today=TODAY).paths[0]
+    options = RunOptions(today=TODAY, formats=("docx",))
+    first = generate(PROFILES / "ahmet-yilmaz.yaml", options=options, out_dir=tmp_path / "a").paths[0]
+    second = generate(PROFILES / "ahmet-yilmaz.yaml", options=options, out_dir=tmp_path / "b").paths[0]
     assert first.read_bytes() == second.read_bytes()
     assert Document(str(first)).core_properties.created.date() == TODAY

@@ -77,10 +77,11 @@ def _layout(pack):
     """WeasyPrint's laid-out pages of a pack (the same HTML, stylesheet and fonts as the PDF)."""
     from weasyprint import HTML
 
+    from generator.options import RunOptions
     from generator.render.assets import Assets
     from generator.render.html import pack_html  # noqa: F401 - same template as the PDF
 
-    assets = Assets()
+    assets = Assets(RunOptions(today=TODAY))
     html = pack.paths["html"].read_text("utf-8")
     return HTML(string=html, base_url=str(assets.dirs[0]) + "/", url_fetcher=assets.fetcher).render(
         font_config=assets.font_config)

@@ -1,4 +1,4 @@
-"""Pack file names (SPEC 2, output names): `<candidate>_<company>`, folded to safe ASCII."""
+"""Pack file names (README: output names): `<candidate>_<company>`, folded to safe ASCII."""
 
 from __future__ import annotations
 

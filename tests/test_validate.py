@@ -1,5 +1,5 @@
 """Validation of profiles: every kind of bad input is reported at its exact line, with its field
-path and a message a person understands (SPEC 2 and 3).
+path and a message a person understands (docs/input-format.md).
 
 Most cases call `generator.validate.load_inputs` and look at `InputError.problems`; a few run
 `python -m generator validate` end to end to check exit codes and the printed format.
@@ -48,7 +48,8 @@ offers:
 """
 
 # One problem line as the CLI prints it: `file:line:column: field.path: message`.
-PROBLEM_LINE = re.compile(r"^(?P<file>.+?):(?P<line>\d+):(?P<column>\d+): (?P<field>[A-Za-z_][\w.\[\]]*): (?P<message>.+)$")
+PROBLEM_LINE = re.compile(r"^(?P<file>.+?):(?P<line>\d+):(?P<column>\d+): "
+                          r"(?P<field>[A-Za-z_][\w.\[\]]*): (?P<message>.+)$")
 
 
 # ----------------------------------------------------------------------------- helpers
@@ -397,7 +398,7 @@ def test_file_of_exactly_one_mib_is_read(tmp_path: Path) -> None:
 
 def test_billion_laughs_is_refused(tmp_path: Path) -> None:
     lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
-    for prev, name in zip("abcdefgh", "bcdefghi"):
+    for prev, name in zip("abcdefgh", "bcdefghi", strict=True):
         lines.append(f"{name}: &{name} [" + ",".join([f"*{prev}"] * 9) + "]")
     problem = only_problem(write(tmp_path, "\n".join(lines) + "\n"))
     assert problem.line == 1
@@ -466,7 +467,7 @@ def test_all_problems_are_reported_at_once(tmp_path: Path) -> None:
 
 
 def test_cross_field_problems_are_reported_together_with_other_problems(tmp_path: Path) -> None:
-    """SPEC 2: `validate` prints *every* problem; a rule between fields must not hide behind a typo."""
+    """`validate` prints *every* problem; a rule between fields must not hide behind a typo."""
     text = patch("  - name: New job\n", "  - name: New job\n    current: true\n")
     text = patch("    hours_per_week: 40", "    hours_per_week: 90", text)
     found = problems(write(tmp_path, text))
@@ -551,7 +552,7 @@ def test_cli_validates_every_example_profile(profile: str) -> None:
     assert result.stderr == ""
 
 
-# ----------------------------------------------------------------------------- fuzz with the Big List of Naughty Strings
+# ------------------------------------------------------------------- fuzz with the Big List of Naughty Strings
 
 
 BLNS = Path(__file__).parent / "data" / "blns.json"  # MIT licence: data/blns.LICENSE

@@ -7,10 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from generator.document import Card, Heading, Item, ItemList, Pack, Para, Table
-from generator.texts import load_texts
+from generator.content.blocks import Card, Heading, Item, ItemList, Pack, Para, Table
+from generator.content.build import build_pack
+from generator.content.matching import is_assessment_sector, role_kind
+from generator.language import load_language
+from generator.options import RunOptions
 from generator.validate import load_inputs
-from generator.viewmodel import build_pack, is_assessment_sector, role_kind
 from tests.conftest import TODAY
 
 BASE = """\
@@ -51,7 +53,7 @@ def make(tmp_path: Path, *, lang="nl", sector="retail", skills="[conflicthánter
     profile.write_text(text, encoding="utf-8")
     if notes is not None:
         (tmp_path / "eva.notes.md").write_text(notes, encoding="utf-8")
-    return build_pack(load_inputs(profile, None), today)
+    return build_pack(load_inputs(profile, None), options=RunOptions(today=today))
 
 
 def section(pack: Pack, sid: str):
@@ -102,8 +104,8 @@ def test_each_role_gets_its_own_concerns_and_question(tmp_path):
     pack = make(tmp_path, interviewers=people)
     cards = [b for b in section(pack, "interviewers").blocks if isinstance(b, Card)]
     assert [c.title for c in cards] == ["Anna HR", "Bram Baas", "Cor Collega", "Dirk Direct"]
-    texts = load_texts("nl")
-    for card, kind in zip(cards, ("hr", "manager", "colleague", "director")):
+    texts = load_language("nl").texts
+    for card, kind in zip(cards, ("hr", "manager", "colleague", "director"), strict=True):
         body = texts_of(card.blocks)
         assert any(texts(f"sections.interviewers.roles.{kind}.ask") in line for line in body)
         assert any(texts(f"sections.interviewers.roles.{kind}.cares") in line for line in body)
@@ -116,7 +118,7 @@ def test_met_before_goes_deeper_and_new_faces_get_first_round_topics(tmp_path):
     assert known.attrs == {"data-interviewer": "Oud Bekend", "data-met-before": "true"}
     assert new.attrs == {"data-interviewer": "Nieuw Gezicht", "data-met-before": "false"}
     assert any("STARR" in line for line in texts_of(known.blocks))
-    repeat = load_texts("nl").list("sections.interviewers.repeat_topics")
+    repeat = load_language("nl").texts.list("sections.interviewers.repeat_topics")
     assert all(topic in texts_of(new.blocks) for topic in repeat)
     assert not any(topic in texts_of(known.blocks) for topic in repeat)
 
@@ -126,7 +128,7 @@ def test_met_before_goes_deeper_and_new_faces_get_first_round_topics(tmp_path):
 def test_intro_depends_on_who_was_met_before(tmp_path, mets, key):
     people = "".join(person(f"Persoon {i}", "Collega", met) for i, met in enumerate(mets))
     lead = section(make(tmp_path, interviewers=people), "interviewers").blocks[0]
-    assert lead.text == load_texts("nl")(f"sections.interviewers.{key}")
+    assert lead.text == load_language("nl").texts(f"sections.interviewers.{key}")
 
 
 # --- plan -----------------------------------------------------------------------------------------
@@ -137,7 +139,7 @@ def test_short_notice_or_past_interview_is_said_in_the_plan(tmp_path, days, key)
     pack = make(tmp_path, date=date.isoformat(), lang="en")
     plan = section(pack, "plan")
     warnings = [b.text for b in plan.blocks if isinstance(b, Para) and b.style == "warning"]
-    expected = load_texts("en")(f"sections.plan.{key}", date="X").split("X")[0]
+    expected = load_language("en").texts(f"sections.plan.{key}", date="X").split("X")[0]
     assert len(warnings) == 1 and warnings[0].startswith(expected)
     assert [i.attrs["data-date"] for i in items(plan.blocks, "data-step")] == [TODAY.isoformat()] * 6
     assert bool(pack.warnings) == (days < 0)

@@ -48,6 +48,6 @@ def test_pages_look_like_the_references(who, request, tmp_path):
     references = sorted(reference_dir.glob("page-*.png"))
     assert references, f"no reference images in {reference_dir}; run with --update-visual"
     assert len(pages) == len(references), f"{who}: {len(pages)} pages, the reference has {len(references)}"
-    changed = {page.name: round(difference(page, ref), 2) for page, ref in zip(pages, references)
+    changed = {page.name: round(difference(page, ref), 2) for page, ref in zip(pages, references, strict=True)
                if difference(page, ref) > TOLERANCE}
     assert not changed, f"{who}: pages differ from the reference (mean grey difference): {changed}"

@@ -8,16 +8,18 @@ from __future__ import annotations
 
 import base64
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
 from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 
-from generator.brand import Brand, colours_of
+from generator.brand import Brand
 from generator.fetcher import SafeFetcher
-from generator.texts import template_dirs
+from generator.folders import template_dirs
+from generator.options import RunOptions
+from generator.render.design import Design, design_for
 
 
 def _b64(value: str | bytes) -> str:
@@ -29,19 +31,27 @@ def _b64(value: str | bytes) -> str:
 class Assets:
     """Loaded templates and styles, for the built-in look or an agency's override folder and brand."""
 
-    templates: Path | None = None
-    brand: Brand | None = None
-    pdf_variant: str = "pdf/ua-1"  # tagged and accessible; "pdf/a-3b" for archiving (still tagged)
+    options: RunOptions
 
     @property
-    def colours(self) -> tuple[str, str]:
-        """(primary, accent): the brand's where it sets them, else prep-pack's own."""
-        return colours_of(self.brand)
+    def brand(self) -> Brand | None:
+        """The agency's brand, if the run has one."""
+        return self.options.brand
+
+    @property
+    def pdf_variant(self) -> str:
+        """pdf/ua-1 (tagged, accessible) or a PDF/A variant for archiving (still tagged)."""
+        return self.options.pdf_variant
+
+    @cached_property
+    def design(self) -> Design:
+        """The design tokens: prep-pack's own, with the brand's colours laid over them."""
+        return design_for(self.brand)
 
     @cached_property
     def dirs(self) -> list[Path]:
         """Template folders, the override first."""
-        return template_dirs(self.templates)
+        return template_dirs(self.options.templates)
 
     @cached_property
     def env(self) -> SandboxedEnvironment:
@@ -79,3 +89,12 @@ class Assets:
 
         return CSS(string=self.css_text, base_url=str(self.dirs[0]) + "/", url_fetcher=self.fetcher,
                    font_config=self.font_config)
+
+
+@lru_cache(maxsize=4)
+def load_assets(options: RunOptions) -> Assets:
+    """This process's `Assets` for a run's options: templates, stylesheet and fonts loaded once.
+
+    Cached, so every pack of a batch worker (and every `generate` in a test session) reuses them.
+    """
+    return Assets(options)

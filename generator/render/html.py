@@ -7,15 +7,17 @@ from pathlib import Path
 from markupsafe import Markup
 
 from generator.atomic import inside, write_atomic
-from generator.document import Pack
+from generator.content.blocks import Pack
 from generator.render.assets import Assets
+from generator.render.chart import chart_svg
 
 
 def pack_html(pack: Pack, assets: Assets, inline_css: bool = True) -> str:
     """Render the pack's HTML; the stylesheet is inlined unless the PDF renderer adds it itself."""
     template = assets.env.get_template("pack.html.j2")
     css = Markup(assets.css_text.replace("</", "<\\/")) if inline_css else None  # our own CSS, not user text
-    return template.render(pack=pack, inline_css=css, brand=assets.brand)
+    return template.render(pack=pack, inline_css=css, brand=assets.brand, design=assets.design,
+                           chart_svg=lambda chart: chart_svg(chart, assets.design))
 
 
 def render_html(pack: Pack, out_dir: Path, assets: Assets) -> Path:

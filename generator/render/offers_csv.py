@@ -1,4 +1,4 @@
-"""The offer comparison as CSV, with the exact quantity names of SPEC section 5, unrounded."""
+"""The offer comparison as CSV, with the exact quantity names of docs/offers.md, unrounded."""
 
 from __future__ import annotations
 
@@ -7,8 +7,9 @@ import io
 from pathlib import Path
 
 from generator.atomic import inside, write_atomic
-from generator.document import Pack
-from generator.offers import QUANTITIES
+from generator.content.blocks import Pack
+from generator.content.offers import QUANTITIES
+from generator.render.assets import Assets
 
 COLUMNS = ("name", "current", *QUANTITIES)
 
@@ -23,6 +24,6 @@ def offers_csv(values: list[dict[str, object]]) -> str:
     return buffer.getvalue()
 
 
-def render_csv(pack: Pack, out_dir: Path) -> Path:
+def render_csv(pack: Pack, out_dir: Path, _assets: Assets) -> Path:
     """Write `<slug>.csv` (the offer table) into `out_dir` and return its path."""
-    return write_atomic(inside(out_dir, f"{pack.slug}.csv"), offers_csv(pack.offer_values))
+    return write_atomic(inside(out_dir, f"{pack.slug}.csv"), offers_csv(pack.offer_quantities))

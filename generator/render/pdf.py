@@ -5,13 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.atomic import inside, write_atomic
-from generator.document import Pack
+from generator.content.blocks import Pack
 from generator.errors import UsageProblem
 from generator.render.assets import Assets
 from generator.render.html import pack_html
-
-
-PDF_VARIANTS = ("pdf/ua-1", "pdf/a-3b", "pdf/a-3u", "pdf/a-2b")
 
 
 def pdf_bytes(pack: Pack, assets: Assets) -> bytes:

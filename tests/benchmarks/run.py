@@ -68,14 +68,16 @@ def bench_pdf(repeat: int) -> dict:
     """
     from weasyprint import HTML
 
+    from generator.content.build import build_pack
+    from generator.options import RunOptions
     from generator.render.assets import Assets
     from generator.render.html import pack_html
     from generator.render.pdf import render_pdf
     from generator.validate import load_inputs
-    from generator.viewmodel import build_pack
 
-    assets = Assets()
-    pack = build_pack(load_inputs(PROFILES / "sanne-de-vries.yaml"), TODAY, colours=assets.colours)
+    options = RunOptions(today=TODAY, formats=("pdf",))
+    assets = Assets(options)
+    pack = build_pack(load_inputs(PROFILES / "sanne-de-vries.yaml"), options=options)
     html = pack_html(pack, assets, inline_css=True)
     base = str(assets.dirs[0]) + "/"
     same = {"pdf_variant": assets.pdf_variant, "pdf_tags": True}
@@ -107,21 +109,23 @@ def _plain_render(html: str) -> int:
 def bench_throughput(count: int, formats: tuple[str, ...]) -> dict:
     """Our batch with 1 and 2 workers, and a plain WeasyPrint pool, on `count` profiles."""
     from generator.batch import run_batch
+    from generator.content.build import build_pack
+    from generator.options import RunOptions
     from generator.render.assets import Assets
     from generator.render.html import pack_html
     from generator.validate import load_inputs
-    from generator.viewmodel import build_pack
 
     result: dict = {"profiles": count, "formats": list(formats)}
+    options = RunOptions(today=TODAY, formats=formats)
     with tempfile.TemporaryDirectory() as tmp:
         folder = make_profiles(Path(tmp) / "in", count)
         for workers in (1, 2):
-            batch = run_batch(folder, Path(tmp) / f"out{workers}", formats, TODAY, workers=workers)
+            batch = run_batch(folder, out_dir=Path(tmp) / f"out{workers}", options=options, workers=workers)
             assert batch.count("ok") == count, [r.error for r in batch.rows if r.status != "ok"]
             result[f"batch_{workers}_workers_s"] = batch.seconds
         result["batch_speedup"] = result["batch_1_workers_s"] / result["batch_2_workers_s"]
-        assets = Assets()
-        pages = [pack_html(build_pack(load_inputs(p), TODAY), assets) for p in sorted(folder.glob("p*.yaml"))
+        assets = Assets(options)
+        pages = [pack_html(build_pack(load_inputs(p), options=options), assets) for p in sorted(folder.glob("p*.yaml"))
                  if not p.name.endswith((".notes.yaml", ".notes.yml"))]
         context = multiprocessing.get_context("forkserver")
         for workers in (1, 2):
@@ -165,7 +169,9 @@ def _descendants(pid: int) -> set[int]:
 
 def bench_memory(count: int, formats: tuple[str, ...]) -> dict:
     """Peak RSS of every worker process of a batch of `count` packs, sampled 5 times a second."""
-    from generator.batch import RECYCLE_AFTER, run_batch
+    from generator.batch import run_batch
+    from generator.batch.local import RECYCLE_AFTER
+    from generator.options import RunOptions
 
     peaks: dict[int, float] = {}
     first_seen: dict[int, float] = {}
@@ -185,7 +191,8 @@ def bench_memory(count: int, formats: tuple[str, ...]) -> dict:
         folder = make_profiles(Path(tmp) / "in", count)
         sampler = threading.Thread(target=sample, daemon=True)
         sampler.start()
-        batch = run_batch(folder, Path(tmp) / "out", formats, TODAY, workers=2)
+        batch = run_batch(folder, out_dir=Path(tmp) / "out", options=RunOptions(today=TODAY, formats=formats),
+                          workers=2)
         stop.set()
         sampler.join()
     generations = [round(peaks[pid], 1) for pid in sorted(peaks, key=first_seen.get)]
@@ -210,16 +217,18 @@ def bench_dask(count: int, formats: tuple[str, ...]) -> dict:
     from distributed import Client, LocalCluster
 
     from generator.batch import run_batch
-    from generator.dask_executor import DaskExecutor
+    from generator.batch.dask import DaskExecutor
+    from generator.options import RunOptions
 
     result: dict = {"profiles": count, "formats": list(formats)}
+    options = RunOptions(today=TODAY, formats=formats)
     with tempfile.TemporaryDirectory() as tmp:
         folder = make_profiles(Path(tmp) / "in", count)
-        local = run_batch(folder, Path(tmp) / "local", formats, TODAY, workers=2)
+        local = run_batch(folder, out_dir=Path(tmp) / "local", options=options, workers=2)
         with LocalCluster(n_workers=2, threads_per_worker=1, host="127.0.0.1", dashboard_address=None,
                           silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
             client.submit(_noop, 0).result()  # workers up and connected
-            remote = run_batch(folder, Path(tmp) / "dask", formats, TODAY, executor=DaskExecutor(client))
+            remote = run_batch(folder, out_dir=Path(tmp) / "dask", options=options, executor=DaskExecutor(client))
             started = time.perf_counter()
             client.gather([client.submit(_noop, i, pure=False) for i in range(500)])
             result["scheduler_ms_per_task"] = (time.perf_counter() - started) / 500 * 1000

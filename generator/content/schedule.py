@@ -8,8 +8,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-PLAN_STEPS = 6
-
 
 @dataclass(frozen=True)
 class Schedule:
@@ -30,17 +28,18 @@ class Schedule:
         return (self.interview - self.today).days
 
 
-def plan_dates(today: dt.date, interview: dt.date) -> list[dt.date]:
-    """Spread the six steps from today to the day before the interview, in order.
+def plan_dates(today: dt.date, interview: dt.date, steps: int) -> list[dt.date]:
+    """Spread the plan's steps from today to the day before the interview, in order.
 
     With fewer days than steps, several steps share a day; when the interview is today, tomorrow
     or already past, every step is due today.
     """
     days = (interview - today).days
     if days <= 1:
-        return [today] * PLAN_STEPS
+        return [today] * steps
     span = days - 1  # the last step falls on the day before the interview
-    return [today + dt.timedelta(days=round(i * span / (PLAN_STEPS - 1))) for i in range(PLAN_STEPS)]
+    last = max(steps - 1, 1)
+    return [today + dt.timedelta(days=round(i * span / last)) for i in range(steps)]
 
 
 def next_working_day(day: dt.date) -> dt.date:
@@ -50,12 +49,13 @@ def next_working_day(day: dt.date) -> dt.date:
     return day
 
 
-def build_schedule(today: dt.date, interview: dt.date) -> Schedule:
-    """All dates of one pack: a decision 3 to 6 weeks after the interview, maybe within 2."""
+def build_schedule(today: dt.date, interview: dt.date, steps: int) -> Schedule:
+    """All dates of one pack, with `steps` plan dates: a decision 3 to 6 weeks after the interview,
+    maybe within 2."""
     return Schedule(
         today=today,
         interview=interview,
-        plan=plan_dates(today, interview),
+        plan=plan_dates(today, interview, steps),
         decision_early=interview + dt.timedelta(weeks=2),
         decision_from=interview + dt.timedelta(weeks=3),
         decision_to=interview + dt.timedelta(weeks=6),

@@ -1,4 +1,4 @@
-"""The offer arithmetic of SPEC section 5, with no input or output of its own.
+"""The offer arithmetic (docs/offers.md), with no input or output of its own.
 
 Everything that shows an offer (the pack, `compare`, CSV, JSON) takes its numbers from
 `evaluate`, so the figures agree across formats by construction.
@@ -10,7 +10,7 @@ from dataclasses import asdict, dataclass
 
 from generator.models import Offer
 
-# The quantities of SPEC 5, in the order they are exported.
+# The quantities of docs/offers.md, in the order they are exported.
 QUANTITIES = (
     "holiday_allowance", "year_end", "gross_annual_cash", "employer_pension",
     "total_annual_value", "weeks_worked", "hours_worked", "value_per_hour",
@@ -33,7 +33,7 @@ class OfferValue:
     value_per_hour: float
 
     def as_dict(self) -> dict[str, object]:
-        """`name`, `current` and every quantity under its SPEC name (for JSON and CSV)."""
+        """`name`, `current` and every quantity under its documented name (for JSON and CSV)."""
         return asdict(self)
 
 

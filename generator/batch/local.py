@@ -1,0 +1,104 @@
+"""The default executor: worker processes on this machine (`LocalPool`).
+
+Workers are forked from a server that has WeasyPrint, the renderers and matplotlib loaded
+(`PRELOAD`). Each worker is started with the run's options and loads its templates, stylesheet
+and fonts once into its own `load_assets` cache (`worker.warm`); every task carries the same
+frozen options, so a worker keeps no state of its own. A `--templates` folder is used where it
+is: local workers read the path in the options.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import signal
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
+
+from generator.batch.worker import Outcome, Task, make_pack, warm
+from generator.options import RunOptions
+
+RECYCLE_AFTER = 40  # packs per local worker process before a fresh one takes over
+# Imported once in the fork server, so every local worker starts with them loaded.
+PRELOAD = ("generator.batch.worker", "generator.pipeline", "generator.render.pdf", "generator.render.docx",
+           "generator.render.html", "weasyprint", "matplotlib.pyplot", "matplotlib.backends.backend_svg")
+WORKER_DIED = ("the worker process making this pack stopped unexpectedly (out of memory, or a crash in a font "
+               "or image library?); the other profiles were not affected")
+
+
+def _init_worker(options: RunOptions) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what Ctrl-C means
+    warm(options)
+
+
+class LocalPool:
+    """Worker processes on this machine, each running `function(task, options=...)`.
+
+    Each worker is replaced after `RECYCLE_AFTER` packs, because WeasyPrint's memory grows a
+    little with every document; at most `2 * workers` tasks are read into memory at a time.
+    When a worker dies the whole pool breaks and we cannot tell which task killed it, so a fresh
+    pool runs the tasks that were in flight again one at a time: the one that kills its worker
+    alone is reported as failed, the others are made as usual.
+    """
+
+    def __init__(self, workers: int, function: Callable[..., Outcome] = make_pack) -> None:
+        self.workers = workers
+        self.function = function
+        self.pool: ProcessPoolExecutor | None = None
+
+    def _start(self, options: RunOptions) -> ProcessPoolExecutor:
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(list(PRELOAD))
+        self.pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context,
+                                        max_tasks_per_child=RECYCLE_AFTER,
+                                        initializer=_init_worker, initargs=(options,))
+        return self.pool
+
+    def run(self, tasks: Iterator[Task], options: RunOptions) -> Iterator[Outcome]:
+        """Make a pack of every task and yield the outcomes as they finish."""
+        pool = self._start(options)
+        pending: dict[Future, Task] = {}
+        suspects: list[Task] = []   # were in flight when a worker died
+        solo: Task | None = None    # the suspect now running alone
+        source = iter(tasks)
+        while True:
+            if suspects or solo is not None:
+                if solo is None:
+                    solo = suspects.pop(0)
+                    pending[pool.submit(self.function, solo, options=options)] = solo
+            else:
+                while len(pending) < 2 * self.workers and (task := next(source, None)) is not None:
+                    pending[pool.submit(self.function, task, options=options)] = task
+            if not pending:
+                break
+            done = next(as_completed(pending))
+            task = pending.pop(done)
+            try:
+                outcome = done.result()
+            except BrokenProcessPool:
+                in_flight = [task, *pending.values()]
+                pending.clear()
+                pool.shutdown(wait=False, cancel_futures=True)
+                pool = self._start(options)
+                if solo is not None:  # it killed its worker while running alone: the culprit
+                    solo = None
+                    yield Outcome(task.name, task.slug, error=WORKER_DIED)
+                else:
+                    suspects.extend(in_flight)
+                continue
+            if task is solo:
+                solo = None
+            yield outcome
+        pool.shutdown()
+
+    def stop(self) -> None:
+        """Cancel what has not started and end the workers at once."""
+        if self.pool is None:
+            return
+        processes = list(getattr(self.pool, "_processes", {}).values())
+        self.pool.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            if process.is_alive():
+                process.terminate()
+        for process in processes:
+            process.join(timeout=5)

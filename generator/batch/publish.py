@@ -1,0 +1,104 @@
+"""Writing packs into the output folder: whole files only, the manifest last, one batch at a time.
+
+Each pack's files are written into a staging folder, then moved into `<slug>/` with the manifest
+(`.prep-pack.json`, which holds the input hash `--resume` compares) last. A run killed at any
+moment leaves whole files only, and a folder without a current manifest is redone by `--resume`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import json
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+from generator import __version__
+from generator.atomic import write_atomic
+from generator.batch.plan import Job
+from generator.batch.report import ReportRow
+from generator.batch.worker import Outcome
+from generator.errors import UsageProblem
+
+MANIFEST = ".prep-pack.json"
+STAGING = ".prep-pack-staging"  # packs are written here and moved into place when whole
+LOCK = ".prep-pack.lock"        # one batch at a time per output folder
+
+
+def is_complete(folder: Path, digest: str) -> bool:
+    """True when `folder` holds a pack made from inputs with this hash, every file present."""
+    try:
+        manifest = json.loads((folder / MANIFEST).read_text("utf-8"))
+    except (OSError, ValueError):
+        return False
+    return manifest.get("digest") == digest and all((folder / name).is_file() for name in manifest.get("files", []))
+
+
+def publish(staging: Path, target: Path) -> None:
+    """Move a finished pack from `staging` into `target`, file by file, manifest last.
+
+    The old manifest goes first, so a crash half-way leaves a folder that `--resume` redoes.
+    Files of the old pack that the new one lacks are removed; anything else in the folder (a
+    coach's edited copy) is left alone.
+    """
+    target.mkdir(parents=True, exist_ok=True)
+    old_files: list[str] = []
+    try:
+        old_files = json.loads((target / MANIFEST).read_text("utf-8")).get("files", [])
+    except (OSError, ValueError):
+        pass
+    (target / MANIFEST).unlink(missing_ok=True)
+    new_files = [p.name for p in staging.iterdir() if p.name != MANIFEST]
+    for name in new_files:
+        os.replace(staging / name, target / name)
+    for name in set(old_files) - set(new_files):
+        if Path(name).name == name:
+            (target / name).unlink(missing_ok=True)
+    os.replace(staging / MANIFEST, target / MANIFEST)
+    staging.rmdir()
+
+
+def store(outcome: Outcome, job: Job, out_dir: Path) -> ReportRow:
+    """Write a made pack into `<out_dir>/<slug>/` whole, and say how it went."""
+    if outcome.error:
+        return ReportRow(job.name, job.slug or "", "failed", outcome.error, outcome.seconds)
+    staging = out_dir / STAGING / outcome.slug
+    shutil.rmtree(staging, ignore_errors=True)
+    for name, data in outcome.files.items():
+        write_atomic(staging / name, data)
+    manifest = {"digest": job.digest, "profile": job.name, "files": sorted(outcome.files),
+                "version": __version__}
+    write_atomic(staging / MANIFEST, json.dumps(manifest, indent=2))
+    publish(staging, out_dir / outcome.slug)
+    warnings = "; ".join(f"warning: {w}" for w in outcome.warnings)
+    return ReportRow(job.name, outcome.slug, "ok", warnings, outcome.seconds)
+
+
+def clear_staging(out_dir: Path) -> None:
+    """Remove half-written packs (of a killed run, or of this one when it stops)."""
+    shutil.rmtree(out_dir / STAGING, ignore_errors=True)
+
+
+def make_out_dir(out_dir: Path) -> None:
+    """Create the output folder, or say plainly why it cannot be."""
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UsageProblem(f"{out_dir}: cannot create the output folder ({exc.strerror})") from None
+
+
+@contextlib.contextmanager
+def locked(out_dir: Path) -> Iterator[None]:
+    """Hold `<out_dir>/.prep-pack.lock`, so two batches never write into one folder at once."""
+    with open(out_dir / LOCK, "a") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            raise UsageProblem(f"{out_dir}: another prep-pack batch is writing into this folder; "
+                               "wait for it to finish or choose another -o folder") from None
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)

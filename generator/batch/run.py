@@ -1,0 +1,147 @@
+"""One batch run: plan, pick the executor, make the packs, publish them, write the report."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Protocol
+
+from generator.batch.local import LocalPool
+from generator.batch.plan import Job, plan_jobs
+from generator.batch.publish import clear_staging, is_complete, locked, make_out_dir, store
+from generator.batch.report import INTERRUPTED, BatchResult, ReportRow, write_report
+from generator.batch.worker import Outcome, Task
+from generator.errors import UsageProblem
+from generator.options import RunOptions
+
+Progress = Callable[[ReportRow, int, int], None]
+
+
+class Executor(Protocol):
+    """Runs `make_pack` for many tasks and yields the outcomes as they finish."""
+
+    workers: int
+
+    def run(self, tasks: Iterator[Task], options: RunOptions) -> Iterator[Outcome]: ...
+
+    def stop(self) -> None: ...
+
+
+def dask_address(executor: str | None, scheduler: str | None, workers: int | None) -> str | None:
+    """The Dask scheduler to run on (None: run locally), or a usage error for a combination that
+    cannot work. `executor` is "local", "dask" or None (None: "dask" when a scheduler is given)."""
+    if executor not in (None, "local", "dask"):
+        raise UsageProblem(f"unknown executor '{executor}'; choose local or dask")
+    if scheduler and executor == "local":
+        raise UsageProblem("--scheduler runs the batch on a Dask cluster; leave out --executor local, or --scheduler")
+    if not scheduler and executor != "dask":
+        return None
+    address = scheduler or os.environ.get("DASK_SCHEDULER_ADDRESS")
+    if not address:
+        raise UsageProblem("--executor dask needs --scheduler ADDRESS or $DASK_SCHEDULER_ADDRESS")
+    if workers:
+        raise UsageProblem("--workers sizes the local pool; on a cluster, start as many `dask worker` "
+                           "processes as you want instead")
+    return address
+
+
+@contextlib.contextmanager
+def _executor(executor: str | Executor | None, scheduler: str | None,
+              workers: int | None) -> Iterator[Callable[[int], Executor]]:
+    """A function from the number of packs to make to the executor that makes them.
+
+    Checks the combination first; connects to a Dask cluster at once (so a wrong address is
+    reported before anything is written) and closes that connection at the end. An `Executor`
+    object (a test's, or an embedding program's) is used as it is.
+    """
+    if executor is not None and not isinstance(executor, str):
+        yield lambda _count: executor
+        return
+    address = dask_address(executor, scheduler, workers)
+    if address is None:
+        yield lambda count: LocalPool(max(1, min(workers or os.cpu_count() or 1, count or 1)))
+        return
+    from generator.batch.dask import DaskExecutor
+
+    cluster = DaskExecutor.connect(address)
+    try:
+        yield lambda _count: cluster
+    finally:
+        cluster.close()
+
+
+def run_batch(folder: Path, *, out_dir: Path, options: RunOptions, workers: int | None = None,
+              resume: bool = False, progress: Progress | None = None, executor: str | Executor | None = None,
+              scheduler: str | None = None, exclude: tuple[Path, ...] = ()) -> BatchResult:
+    """Make every pack of `folder` into `out_dir`, write report.csv, return what happened.
+
+    `executor` is "local" (worker processes here, `workers` of them, default the number of
+    cores), "dask" (the cluster at `scheduler`, else $DASK_SCHEDULER_ADDRESS), None (local, or
+    dask when `scheduler` is given) or an `Executor` object. `progress(row, done, total)` is
+    called after each profile. On Ctrl-C the workers are stopped, the profiles not made get a
+    `failed` row saying so, and `interrupted` is set. `exclude` names files in `folder` that are
+    not profiles (the brand file, if it lives there).
+    """
+    started = time.perf_counter()
+    with _executor(executor, scheduler, workers) as choose:
+        jobs = plan_jobs(folder, options=options, exclude=exclude)
+        make_out_dir(out_dir)
+        with locked(out_dir):
+            result = _Run(jobs, folder, out_dir, progress).run(options, resume, choose)
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+class _Run:
+    """The rows of one run as they come in, in a dict by profile name."""
+
+    def __init__(self, jobs: list[Job], folder: Path, out_dir: Path, progress: Progress | None) -> None:
+        self.jobs, self.folder, self.out_dir, self.progress = jobs, folder, out_dir, progress
+        self.rows: dict[str, ReportRow] = {}
+
+    def finished(self, row: ReportRow) -> None:
+        self.rows[row.profile] = row
+        if self.progress:
+            self.progress(row, len(self.rows), len(self.jobs))
+
+    def _todo(self, resume: bool) -> dict[str, Job]:
+        """The jobs to make; the others (unreadable, clashing, unchanged) get their row now."""
+        todo: dict[str, Job] = {}
+        for job in self.jobs:
+            if job.error or job.clash:
+                self.finished(ReportRow(job.name, job.slug or "", "failed", job.error or job.clash))
+            elif resume and job.slug and is_complete(self.out_dir / job.slug, job.digest):
+                self.finished(ReportRow(job.name, job.slug, "skipped", "unchanged since the last run"))
+            else:
+                todo[job.name] = job
+        return todo
+
+    def _make(self, todo: dict[str, Job], executor: Executor, options: RunOptions) -> bool:
+        """Make and publish every pack of `todo`; False when Ctrl-C stopped the run."""
+        try:
+            for outcome in executor.run((job.task(self.folder) for job in todo.values()), options):
+                self.finished(store(outcome, todo[outcome.name], self.out_dir))
+        except BaseException as exc:
+            executor.stop()
+            if not isinstance(exc, KeyboardInterrupt):
+                raise
+            for job in self.jobs:
+                self.rows.setdefault(job.name, ReportRow(job.name, job.slug or "", "failed", INTERRUPTED))
+            return False
+        finally:
+            clear_staging(self.out_dir)
+        return True
+
+    def run(self, options: RunOptions, resume: bool, choose: Callable[[int], Executor]) -> BatchResult:
+        clear_staging(self.out_dir)  # half-written packs of a killed run
+        todo = self._todo(resume)
+        executor = choose(len(todo))
+        result = BatchResult(total=len(self.jobs), workers=executor.workers)
+        if todo:
+            result.interrupted = not self._make(todo, executor, options)
+        result.rows = [self.rows[job.name] for job in self.jobs if job.name in self.rows]
+        result.report = write_report(self.out_dir / "report.csv", result.rows)
+        return result

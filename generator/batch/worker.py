@@ -1,0 +1,104 @@
+"""The worker side of a batch: one profile's bytes in, the pack's file bytes out.
+
+`make_pack` runs in a local worker process or on a Dask worker alike, so a pack is the same
+wherever it was made and a worker needs no access to the folder the profiles came from.
+"""
+
+from __future__ import annotations
+
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.errors import InputError, PrepPackError, UsageProblem
+from generator.options import RunOptions
+
+
+@dataclass(frozen=True)
+class Task:
+    """One profile to make a pack from, as bytes: a worker needs no access to our files."""
+
+    name: str                          # the file name in the folder, as in the report
+    folder: str                        # the folder as the user named it, for error messages
+    profile: bytes
+    notes: tuple[str, bytes] | None    # the notes file beside the profile, if any
+    slug: str
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a worker returns: the pack's files, or the one-line reason it could not be made."""
+
+    name: str
+    slug: str
+    files: dict[str, bytes] = field(default_factory=dict)
+    error: str = ""
+    warnings: tuple[str, ...] = ()
+    seconds: float = 0.0
+
+
+def one_line(error: PrepPackError) -> str:
+    """The message `validate` prints, on one line for the report."""
+    if isinstance(error, InputError):
+        return "; ".join(str(problem) for problem in error.problems)
+    return " ".join(error.format_message().split())
+
+
+def warm(options: RunOptions) -> None:
+    """Load this process's templates, stylesheet and fonts for `options` now, not in the first pack.
+
+    They land in the process-wide `load_assets` cache that every later pack of the run reuses.
+    """
+    from generator.render.assets import load_assets
+
+    assets = load_assets(options)
+    if "pdf" in options.formats:
+        from weasyprint.urls import FatalURLFetchingError
+
+        try:
+            assets.weasy_css  # noqa: B018 - parse the stylesheet once, here
+        except (Exception, FatalURLFetchingError):
+            pass  # not cached: each pack meets the same problem and reports it in plain words
+
+
+def _unpack(task: Task, folder: Path) -> Path:
+    """Write the task's profile (and notes beside it) into `folder` under their own names."""
+    folder.mkdir()
+    (folder / task.name).write_bytes(task.profile)
+    if task.notes:
+        (folder / task.notes[0]).write_bytes(task.notes[1])
+    return folder / task.name
+
+
+def _render(task: Task, profile: Path, out_dir: Path, options: RunOptions) -> tuple[dict[str, bytes], list[str]]:
+    """The pack's files by name, and its warnings; a `PrepPackError` for bad input."""
+    from generator.pipeline import generate
+
+    if not task.slug:  # unreadable: validation gives the located message
+        from generator.validate import load_inputs
+
+        load_inputs(profile)
+        raise UsageProblem("the candidate's name and company could not be read")
+    result = generate(profile, options=options, out_dir=out_dir)
+    return {path.name: path.read_bytes() for path in result.paths}, result.warnings
+
+
+def make_pack(task: Task, *, options: RunOptions) -> Outcome:
+    """Make one pack from bytes and return its files as bytes (runs in a worker process).
+
+    The input is written to a private temporary folder under its own names, so notes are found
+    beside the profile and error messages read as they would locally (the folder is renamed back).
+    """
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="prep-pack-") as tmp:
+        folder = Path(tmp) / "in"
+        profile = _unpack(task, folder)
+        try:
+            files, warnings = _render(task, profile, Path(tmp) / "out", options)
+            return Outcome(task.name, task.slug, files, "", tuple(warnings), time.perf_counter() - started)
+        except PrepPackError as exc:
+            message = one_line(exc).replace(str(folder), task.folder)
+        except Exception as exc:  # a bug in prep-pack: report it for this profile, go on with the rest
+            message = f"internal error ({type(exc).__name__}: {exc}); please report this with the profile"
+        return Outcome(task.name, task.slug, {}, message, (), time.perf_counter() - started)

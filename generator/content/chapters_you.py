@@ -1,0 +1,173 @@
+"""Chapters 5-8: what you learned in round one, your pitch, your STARR stories, the assignment."""
+
+from __future__ import annotations
+
+from generator.content.blocks import (
+    Block,
+    Card,
+    Emphasis,
+    Heading,
+    Item,
+    ItemList,
+    ListStyle,
+    Para,
+    ParaStyle,
+    Section,
+    Table,
+    TableRow,
+)
+from generator.content.context import Context, items
+from generator.content.matching import improve_hint, stories_for
+from generator.models import Story
+
+# The five parts of a STARR story, in order, with the label each gets.
+STARR_PARTS = {
+    "situation": "sections.stories.parts.situation",
+    "task": "sections.stories.parts.task",
+    "action": "sections.stories.parts.action",
+    "result": "sections.stories.parts.result",
+    "reflection": "sections.stories.parts.reflection",
+}
+# Advice per kind of announced assignment.
+ASSESSMENT_ADVICE = {
+    "case": "sections.assessment.kinds.case",
+    "presentation": "sections.assessment.kinds.presentation",
+    "sales_pitch": "sections.assessment.kinds.sales_pitch",
+    "test": "sections.assessment.kinds.test",
+    "work_sample": "sections.assessment.kinds.work_sample",
+    "job_shadowing": "sections.assessment.kinds.job_shadowing",
+    "psychological_test": "sections.assessment.kinds.psychological_test",
+    "other": "sections.assessment.kinds.other",
+}
+
+
+def _notes_list(title: str, empty: str, entries: list[str]) -> list[Block]:
+    """A heading with the candidate's points, or a prompt to write them down."""
+    return [Heading(title), ItemList(items(entries)) if entries else Para(empty, ParaStyle.PROMPT)]
+
+
+def _draft_answer(c: Context) -> list[Block]:
+    """The draft answer to 'which topics would you like to discuss?', built from the open points."""
+    t = c.t
+    points = c.notes.open_questions if c.notes else []
+    blocks: list[Block] = [Heading(t("sections.first_round.draft_title"))]
+    if not points:
+        return blocks + [Para(t("sections.first_round.draft_empty"), ParaStyle.PROMPT)]
+    return blocks + [Para(t("sections.first_round.draft_intro")),
+                     Para(t("sections.first_round.draft_open"), ParaStyle.QUOTE),
+                     ItemList(items(points), ListStyle.NUMBER),
+                     Para(t("sections.first_round.draft_close"), ParaStyle.QUOTE)]
+
+
+def section_first_round(c: Context) -> Section:
+    """Everything the notes of round one hold, and what follows from it."""
+    t = c.t
+    notes = c.notes
+    title = t("sections.first_round.title")
+    if notes is None:
+        return Section("first-round", title,
+                       [Para(t("sections.first_round.no_notes", **c.values()), ParaStyle.PROMPT), *_draft_answer(c)])
+    blocks: list[Block] = []
+    if notes.date:
+        blocks.append(Para(t("sections.first_round.date", date=c.date(notes.date)), ParaStyle.LEAD))
+    if notes.met:
+        blocks += [Heading(t("sections.first_round.met")),
+                   ItemList([Item(p.role or "", label=p.name) if p.role else Item(p.name) for p in notes.met])]
+    blocks += _notes_list(t("sections.first_round.learned"), t("sections.first_round.learned_empty"), notes.learned)
+    blocks += _notes_list(t("sections.first_round.went_well"), t("sections.first_round.went_well_empty"),
+                          notes.went_well)
+    blocks.append(Heading(t("sections.first_round.could_improve")))
+    if notes.could_improve:
+        blocks.append(ItemList([Item(t("sections.first_round.may_ask", point=point), label=point)
+                                for point in notes.could_improve]))
+    else:
+        blocks.append(Para(t("sections.first_round.could_improve_empty"), ParaStyle.PROMPT))
+    blocks += _notes_list(t("sections.first_round.open_points"), t("sections.first_round.open_empty"),
+                          notes.open_questions)
+    blocks += _draft_answer(c)
+    for heading, lines in notes.other.items():
+        if lines:
+            blocks += [Heading(heading or t("sections.first_round.other")), ItemList(items(lines))]
+    return Section("first-round", title, blocks)
+
+
+def section_pitch(c: Context) -> Section:
+    """The personal pitch, with tips, strengths and weaknesses."""
+    t = c.t
+    person = c.profile.candidate
+    blocks: list[Block] = [Para(t("sections.pitch.intro", **c.values()))]
+    if person.pitch:
+        blocks += [Heading(t("sections.pitch.yours")), Para(person.pitch, ParaStyle.QUOTE)]
+    else:
+        blocks.append(Para(t("sections.pitch.missing"), ParaStyle.PROMPT))
+    blocks.append(ItemList(items(t.list("sections.pitch.tips", **c.values()))))
+    if person.strengths:
+        blocks += [Heading(t("sections.pitch.strengths")), ItemList(items(person.strengths))]
+    if person.weaknesses:
+        blocks += [Heading(t("sections.pitch.weaknesses")), ItemList(items(person.weaknesses)),
+                   Para(t("sections.pitch.weakness_tip"), ParaStyle.TIP)]
+    return Section("pitch", t("sections.pitch.title"), blocks)
+
+
+def _story_card(c: Context, story: Story) -> Card:
+    t = c.t
+    parts = []
+    for part, label_key in STARR_PARTS.items():
+        text = getattr(story, part)
+        label = t(label_key)
+        if text:
+            parts.append(Item(text, label=label))
+        else:
+            parts.append(Item(t("sections.stories.missing_part", part=label), label=label,
+                              attrs={"data-missing-part": part}))
+    subtitle = f"{t('sections.stories.skills_label')}: {', '.join(story.skills)}" if story.skills else ""
+    return Card(story.title, subtitle, "", [ItemList(parts, ListStyle.PLAIN)], attrs={"data-story": story.title})
+
+
+def _skill_matrix(c: Context) -> list[Block]:
+    """The required skills against the stories, every skill without one flagged as a gap."""
+    t = c.t
+    skills = c.profile.application.required_skills
+    stories = c.profile.stories
+    rows = []
+    for skill in skills:
+        found = stories_for(skill, stories)
+        if found:
+            rows.append(TableRow([skill, ", ".join(s.title for s in found), t("sections.stories.ok")]))
+        else:
+            rows.append(TableRow([skill, t("sections.stories.gap_prompt", skill=skill), t("sections.stories.gap")],
+                                 attrs={"data-gap-skill": skill}, emphasis=Emphasis.GAP))
+    header = [t("sections.stories.skill"), t("sections.stories.covered_by"), t("sections.stories.status")]
+    blocks: list[Block] = [Heading(t("sections.stories.matrix_title")),
+                           Table(header, rows, widths=[0.28, 0.54, 0.18], css_class="matrix")]
+    hints = [(skill, improve_hint(skill, c.notes)) for skill in skills if not stories_for(skill, stories)]
+    return blocks + [Para(t("sections.stories.gap_improve", skill=skill, point=point), ParaStyle.TIP)
+                     for skill, point in hints if point]
+
+
+def section_stories(c: Context) -> Section:
+    """The skill matrix and each story in its five parts, missing parts flagged."""
+    t = c.t
+    blocks: list[Block] = [Para(t("sections.stories.intro"))]
+    if c.profile.application.required_skills:
+        blocks += _skill_matrix(c)
+    else:
+        blocks.append(Para(t("sections.stories.no_skills"), ParaStyle.PROMPT))
+    if c.profile.stories:
+        blocks += [_story_card(c, story) for story in c.profile.stories]
+    else:
+        blocks.append(Para(t("sections.stories.no_stories"), ParaStyle.PROMPT))
+    return Section("stories", t("sections.stories.title"), blocks)
+
+
+def section_assessment(c: Context) -> Section | None:
+    """Advice for an announced assignment; no chapter when none is announced."""
+    assessment = c.profile.application.second_interview.assessment
+    if assessment is None:
+        return None
+    t = c.t
+    blocks: list[Block] = [Para(t("sections.assessment.intro"))]
+    if assessment.description:
+        blocks += [Heading(t("sections.assessment.announced")), Para(assessment.description, ParaStyle.QUOTE)]
+    blocks.append(Para(t(ASSESSMENT_ADVICE[assessment.kind]), ParaStyle.TIP))
+    return Section("assessment", t("sections.assessment.title"), blocks)

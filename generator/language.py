@@ -1,0 +1,133 @@
+"""Languages as data: a language is a folder `templates/<code>/`, found at start-up.
+
+Each language folder holds everything that differs per language:
+- `texts.yaml`: every guidance text and label of the pack (see docs/architecture.md);
+- `language.yaml`: the Babel locale for dates and money, the document language tag for Word,
+  the Markdown headings its notes may use, and the words that tell an interviewer's role and a
+  sector apart;
+- `example-profile.yaml` and `example-notes.md` for `prep-pack init`.
+The code holds no list of languages: adding one is adding a folder. An agency's `--templates`
+folder may override any text key of an existing language, and needs only the keys it changes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from generator.folders import builtin_templates, template_dirs
+from generator.yamlload import load_yaml_mapping
+
+DEFAULT_LANGUAGE = "nl"
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
+def _plain(node: Any) -> Any:
+    """ruamel's round-trip containers as plain dicts and lists."""
+    if isinstance(node, dict):
+        return {str(k): _plain(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_plain(v) for v in node]
+    return node
+
+
+def _merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
+    merged = dict(base)
+    for key, value in extra.items():
+        merged[key] = _merge(merged[key], value) if isinstance(value, dict) and isinstance(merged.get(key), dict) \
+            else value
+    return merged
+
+
+def fill(text: str, **values: Any) -> str:
+    """Replace `{name}` by values[name]; unknown placeholders stay as written."""
+    return _PLACEHOLDER.sub(lambda m: str(values[m.group(1)]) if m.group(1) in values else m.group(0), text)
+
+
+class Texts:
+    """The guidance texts of one language, looked up by their full dotted key.
+
+    Keys are always written out in full where they are used (`t("sections.plan.title")`), so a
+    search for a key finds every use; tests/test_language.py checks that every key used exists
+    in every language and that every key in a texts.yaml is used.
+    """
+
+    def __init__(self, data: dict[str, Any], code: str) -> None:
+        self.data = data
+        self.code = code
+
+    def raw(self, key: str) -> Any:
+        """The value at a dotted key (a string, list or mapping), unfilled."""
+        node: Any = self.data
+        for part in key.split("."):
+            if not isinstance(node, dict) or part not in node:
+                raise KeyError(f"guidance text '{key}' is missing for language '{self.code}'")
+            node = node[part]
+        return node
+
+    def __call__(self, key: str, **values: Any) -> str:
+        """The text at `key` with `{placeholders}` filled; user data is inserted, never interpreted."""
+        return fill(str(self.raw(key)), **values)
+
+    def list(self, key: str, **values: Any) -> list[str]:
+        """A list of texts at `key`, each filled."""
+        return [fill(str(item), **values) for item in self.raw(key)]
+
+
+@dataclass(frozen=True)
+class Language:
+    """One language folder, loaded: its texts and the facts the code needs about it."""
+
+    code: str                                 # the folder name, as written in `language:` and `--lang`
+    locale: str                               # Babel locale for dates and money, e.g. nl_NL
+    tag: str                                  # document language tag (Word, PDF), e.g. nl-NL
+    texts: Texts
+
+
+@lru_cache(maxsize=32)
+def _read(path: Path) -> dict[str, Any]:
+    return _plain(load_yaml_mapping(path, "language file"))
+
+
+@lru_cache(maxsize=1)
+def languages() -> tuple[str, ...]:
+    """The codes of the built-in languages: every folder in templates/ with a language.yaml.
+
+    The default language comes first, then the others in alphabetical order.
+    """
+    root = builtin_templates()
+    found = sorted(p.name for p in root.iterdir() if (p / "language.yaml").is_file())
+    return tuple(sorted(found, key=lambda code: code != DEFAULT_LANGUAGE))
+
+
+def language_facts(code: str) -> dict[str, Any]:
+    """The built-in `language.yaml` of one language."""
+    return _read(builtin_templates() / code / "language.yaml")
+
+
+def load_language(code: str, override: Path | None = None) -> Language:
+    """A language with its texts: the built-in ones, with an override folder's keys laid over them."""
+    data: dict[str, Any] = {}
+    for folder in reversed(template_dirs(override)):
+        path = folder / code / "texts.yaml"
+        if path.is_file():
+            data = _merge(data, _read(path))
+    facts = language_facts(code)
+    return Language(code=code, locale=str(facts["locale"]), tag=str(facts["tag"]), texts=Texts(data, code))
+
+
+def words(key: str) -> dict[str, tuple[str, ...]]:
+    """A word list from every language's `language.yaml`, merged per entry.
+
+    Notes headings, interviewer roles and sectors are recognised whatever the pack's language:
+    a Dutch candidate may ask for an English pack and still write Dutch notes.
+    """
+    merged: dict[str, list[str]] = {}
+    for code in languages():
+        for entry, values in language_facts(code).get(key, {}).items():
+            bucket = merged.setdefault(entry, [])
+            bucket += [str(v).casefold() for v in values if str(v).casefold() not in bucket]
+    return {entry: tuple(values) for entry, values in merged.items()}

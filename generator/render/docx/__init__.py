@@ -1,0 +1,95 @@
+"""The pack as a Word document a coach can edit: real styles, so it navigates by headings.
+
+Built with python-docx on its default template (Heading 1-3, List Bullet, List Number, Quote,
+Title, table styles), or on an agency's reference document (`base.py`). A few things
+python-docx has no API for (fields for the table of contents and page numbers, repeating table
+header rows, paragraph borders) are small, well-known pieces of WordprocessingML added directly.
+`look.py` holds the styles, `blocks.py` draws the content, `page.py` the header, footer and cover.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from pathlib import Path
+
+from docx.document import Document as DocxDocument
+from docx.enum.text import WD_BREAK
+from docx.shared import Cm
+
+from generator.atomic import inside, write_atomic
+from generator.content.blocks import Pack
+from generator.render.assets import Assets
+from generator.render.docx.base import base_document
+from generator.render.docx.blocks import add_block
+from generator.render.docx.look import Look, add_field, settings, setup_styles
+from generator.render.docx.page import cover, header_footer
+
+
+def _properties(doc: DocxDocument, pack: Pack) -> None:
+    """Title, author, subject and language, dated by the pack, not the clock (identical input, identical file)."""
+    props = doc.core_properties
+    props.title = f"{pack.title}: {pack.role}, {pack.company}"
+    props.author = pack.candidate
+    props.subject = f"{pack.role} · {pack.company}"
+    props.language = pack.lang_tag
+    props.keywords = "prep-pack"
+    props.created = props.modified = dt.datetime.combine(pack.made_date, dt.time(0, 0))
+    props.last_modified_by = "prep-pack"
+
+
+def _page_break(doc: DocxDocument) -> None:
+    doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+
+def docx_bytes(pack: Pack, assets: Assets) -> bytes:
+    """Build the Word document in memory, on the brand's reference document when it has one."""
+    brand = assets.brand
+    doc, typed_bullets = base_document(brand.reference_docx if brand else None)
+    look = Look(assets.design, brand, typed_bullets, own_styles=not (brand and brand.reference_docx))
+    setup_styles(doc, look)
+    settings(doc, pack.lang_tag)
+    _properties(doc, pack)
+    if look.own_styles:
+        section = doc.sections[0]
+        section.page_height, section.page_width = Cm(29.7), Cm(21.0)
+        section.left_margin = section.right_margin = Cm(2)
+    header_footer(doc, pack, look)
+    cover(doc, pack, look)
+
+    doc.add_heading(pack.labels.summary, level=1)
+    for block in pack.summary:
+        add_block(doc, block, look)
+    _page_break(doc)
+    doc.add_heading(pack.labels.contents, level=1)
+    add_field(doc.add_paragraph(), 'TOC \\o "1-3" \\h \\z \\u', pack.labels.contents + " …")
+    _page_break(doc)
+
+    for number, chapter in enumerate(pack.sections, start=1):
+        if chapter.page_break:
+            _page_break(doc)
+        doc.add_heading(f"{number}. {chapter.title}", level=1)
+        for block in chapter.blocks:
+            add_block(doc, block, look)
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return _stable_zip(buffer.getvalue(), pack.made_date)
+
+
+def _stable_zip(data: bytes, day: dt.date) -> bytes:
+    """The same .docx with every zip entry dated `day`, so identical input gives identical bytes."""
+    stamp = (day.year, day.month, day.day, 0, 0, 0)
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=stamp)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = info.external_attr
+            target.writestr(entry, source.read(info.filename))
+    return out.getvalue()
+
+
+def render_docx(pack: Pack, out_dir: Path, assets: Assets) -> Path:
+    """Write `<slug>.docx` into `out_dir` and return its path."""
+    return write_atomic(inside(out_dir, f"{pack.slug}.docx"), docx_bytes(pack, assets))
