@@ -47,6 +47,11 @@ def fill(text: str, **values: Any) -> str:
     return _PLACEHOLDER.sub(lambda m: str(values[m.group(1)]) if m.group(1) in values else m.group(0), text)
 
 
+def is_register_pair(node: Any) -> bool:
+    """True for a text written twice, for the informal `je` and the formal `u` (Dutch letters)."""
+    return isinstance(node, dict) and set(node) == {"je", "u"}
+
+
 class Texts:
     """The guidance texts of one language, looked up by their full dotted key.
 
@@ -55,9 +60,22 @@ class Texts:
     in every language and that every key in a texts.yaml is used.
     """
 
-    def __init__(self, data: dict[str, Any], code: str) -> None:
+    def __init__(self, data: dict[str, Any], code: str, register: str = "je") -> None:
         self.data = data
         self.code = code
+        self.register = register  # 'je' or 'u': how the candidate addresses interviewers
+
+    def with_register(self, register: str) -> Texts:
+        """The same texts, choosing the `je` or `u` form wherever a text has both."""
+        return Texts(self.data, self.code, register)
+
+    def _resolve(self, node: Any) -> Any:
+        """A text with a `je` and a `u` form becomes the form of this register (in lists too)."""
+        if is_register_pair(node):
+            return node[self.register]
+        if isinstance(node, list):
+            return [self._resolve(item) for item in node]
+        return node
 
     def raw(self, key: str) -> Any:
         """The value at a dotted key (a string, list or mapping), unfilled."""
@@ -66,7 +84,7 @@ class Texts:
             if not isinstance(node, dict) or part not in node:
                 raise KeyError(f"guidance text '{key}' is missing for language '{self.code}'")
             node = node[part]
-        return node
+        return self._resolve(node)
 
     def __call__(self, key: str, **values: Any) -> str:
         """The text at `key` with `{placeholders}` filled; user data is inserted, never interpreted."""
@@ -131,3 +149,12 @@ def words(key: str) -> dict[str, tuple[str, ...]]:
             bucket = merged.setdefault(entry, [])
             bucket += [str(v).casefold() for v in values if str(v).casefold() not in bucket]
     return {entry: tuple(values) for entry, values in merged.items()}
+
+
+def aliases(kind: str) -> dict[str, str]:
+    """Words of every language for the options of one enumeration (`kantine` -> `canteen`)."""
+    merged: dict[str, str] = {}
+    for code in languages():
+        for word, option in language_facts(code).get("aliases", {}).get(kind, {}).items():
+            merged["_".join(str(word).casefold().split())] = str(option)
+    return merged

@@ -9,70 +9,27 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Annotated, Any, Literal, get_args
+from typing import Annotated, Any, Literal, get_args
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, TypeAdapter, ValidationError
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, TypeAdapter, ValidationError
 
-from generator.language import DEFAULT_LANGUAGE, languages
-
-STANDARD_QUESTION_IDS = (
-    "feedback", "priorities", "team", "canteen", "lunch",
-    "workplace", "collaboration", "development", "perception", "personalities",
+from generator.fieldtypes import (  # noqa: F401 - the constants are part of this module's interface
+    ASSESSMENT_KINDS,
+    IMPROVE_KINDS,
+    MODES,
+    STANDARD_QUESTION_IDS,
+    AssessmentKind,
+    Date,
+    ImproveKind,
+    LanguageCode,
+    Mode,
+    Money,
+    Percent,
+    QuestionId,
+    Text,
 )
-ASSESSMENT_KINDS = (
-    "case", "presentation", "sales_pitch", "test", "work_sample",
-    "job_shadowing", "psychological_test", "other",
-)
-_THOUSANDS = re.compile(r"^\s*[1-9]\d{0,2}([.,]\d{3})+\s*$")  # 4.300, 1,250,000; not 0.001
-
-
-def _plain_amount(value: object) -> object:
-    """Refuse `4.300` or `4,300` for an amount: in YAML that is 4.3, not four thousand three hundred."""
-    if isinstance(value, str) and _THOUSANDS.match(value):
-        raise ValueError(f"write '{value.strip()}' without a thousands separator, e.g. "
-                         f"{re.sub(r'[.,]', '', value.strip())}")
-    return value
-
-
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-FIRST_YEAR, LAST_YEAR = 1900, 2999
-
-
-def _iso_date(value: object) -> object:
-    """Accept a date only as YYYY-MM-DD; pydantic alone would read `0` or `1700000000` as a Unix time."""
-    if isinstance(value, str):
-        value = value.strip()
-        if not _ISO_DATE.match(value):
-            raise ValueError(f"'{value}' is not a real date; write it as YYYY-MM-DD, e.g. 2026-12-03")
-    return value
-
-
-def _sane_year(value: dt.date) -> dt.date:
-    """Keep dates where date arithmetic (plan steps, decision window) cannot overflow."""
-    if not FIRST_YEAR <= value.year <= LAST_YEAR:
-        raise ValueError(f"'{value.isoformat()}' is out of range; use a year from {FIRST_YEAR} to {LAST_YEAR}")
-    return value
-
-
-Date = Annotated[dt.date, BeforeValidator(_iso_date), AfterValidator(_sane_year)]
-def _whole_cents(value: float) -> float:
-    """Money is counted in cents: 4300.5 is fine, 0.001 or 1e-20 is a typo (and breaks percentages)."""
-    if round(value, 2) != value:
-        raise ValueError(f"'{value!r}' has more than two decimals; write money in whole cents, e.g. 4300.50")
-    return value
-
-
-Money = Annotated[float, BeforeValidator(_plain_amount), Field(ge=0, le=100_000_000), AfterValidator(_whole_cents)]
-Percent = Annotated[float, Field(ge=0, le=100)]
-Text = Annotated[str, Field(min_length=1, max_length=20_000)]
-QuestionId = Literal[STANDARD_QUESTION_IDS]  # type: ignore[valid-type]
-if TYPE_CHECKING:
-    LanguageCode = str
-else:  # one of the language folders in templates/, found at start-up
-    LanguageCode = Literal[languages()]
-AssessmentKind = Literal[ASSESSMENT_KINDS]  # type: ignore[valid-type]
+from generator.language import DEFAULT_LANGUAGE
 
 
 class Strict(BaseModel):
@@ -89,6 +46,8 @@ class Candidate(Strict):
     phone: str | None = Field(None, description="Quote it (\"+31 6 12345678\") so no digit is lost.")
     current_role: str | None = None
     pitch: str | None = Field(None, description="Your personal pitch of 30 to 60 seconds.")
+    address: Literal["je", "u"] = Field("je", description="Dutch packs: address interviewers as 'je' or 'u' in "
+                                                          "questions and letters.")
     strengths: list[Text] = []
     weaknesses: list[Text] = []
 
@@ -115,6 +74,8 @@ class SecondInterview(Strict):
     time: dt.time | None = Field(None, description="HH:MM, in quotes.")
     duration_minutes: int | None = Field(None, ge=5, le=600)
     location: str | None = Field(None, description="An address, or e.g. 'video (Teams)'.")
+    mode: Mode | None = Field(None, description="in_person, video or phone; when left out, 'Teams', 'Zoom', "
+                                                "'Meet', 'video' or 'online' in the location mean video.")
     interviewers: list[Interviewer] = []
     assessment: Assessment | None = None
 
@@ -187,6 +148,19 @@ def _person_from_text(value: object) -> object:
     return value
 
 
+class ImprovePoint(Strict):
+    """A point from the first interview that could have gone better, and what kind of point it is."""
+
+    text: Text
+    kind: ImproveKind | None = Field(None, description="too_long, vague, unknown, nerves, doubt or other; "
+                                                        "recognised from the words when left out.")
+
+
+def _point_from_text(value: object) -> object:
+    """Accept a plain string as a point whose kind is recognised from its words."""
+    return {"text": value} if isinstance(value, str) else value
+
+
 class Notes(Strict):
     """What you wrote down after the first interview (docs/input-format.md, notes)."""
 
@@ -194,7 +168,7 @@ class Notes(Strict):
     met: list[Annotated[Person, BeforeValidator(_person_from_text)]] = []
     learned: list[Text] = []
     went_well: list[Text] = []
-    could_improve: list[Text] = []
+    could_improve: list[Annotated[ImprovePoint, BeforeValidator(_point_from_text)]] = []
     open_questions: list[Text] = []
     answered: list[QuestionId] = Field([], description="Ids of standard questions already covered.")
     other: dict[str, list[Text]] = Field({}, description="Any other notes, by heading.")

@@ -12,11 +12,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.errors import InputError, Problem
-from generator.language import words
+from generator.language import aliases, words
+from generator.models import IMPROVE_KINDS
 
 NOTE_SUFFIXES = (".notes.md", ".notes.yaml", ".notes.yml")
 
 _BULLET = re.compile(r"^\s*(?:[-*+]|\d+[.)])(?:\s+(.*))?$")
+_KIND_TAG = re.compile(r"\(\s*([A-Za-z_ ]{2,30})\s*\)\s*$")
 _DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 
@@ -72,7 +74,18 @@ def _add_line(notes: MarkdownNotes, section: tuple[str, str], raw: str, number: 
         item = item.split()[0].strip(",.;:`'\"").lower()
     if key != "other":
         notes.lines[(key, len(items))] = number
-    items.append(item)
+    items.append(_tagged(item) if key == "could_improve" else item)
+
+
+def _tagged(item: str) -> str | dict[str, str]:
+    """'Te lang antwoord (te_lang)': a trailing tag that names a kind of point becomes its `kind`."""
+    match = _KIND_TAG.search(item)
+    if match:
+        word = "_".join(match.group(1).casefold().split())
+        kind = aliases("improve_kind").get(word, word)
+        if kind in IMPROVE_KINDS:
+            return {"text": item[:match.start()].rstrip(), "kind": kind}
+    return item
 
 
 def parse_markdown(path: Path, text: str) -> MarkdownNotes:

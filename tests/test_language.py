@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from generator.folders import builtin_templates
-from generator.language import languages, load_language
+from generator.language import is_register_pair, languages, load_language
 
 ROOT = Path(__file__).resolve().parent.parent
 KEY = re.compile(r"^(?:labels|summary|sections)\.[a-z_]+(?:\.[a-z_]+)*$")
@@ -23,7 +23,7 @@ KEY = re.compile(r"^(?:labels|summary|sections)\.[a-z_]+(?:\.[a-z_]+)*$")
 
 def leaf_keys(node: Any, prefix: str = "") -> set[str]:
     """Every dotted key whose value is text or a list (the things code asks for)."""
-    if isinstance(node, dict):
+    if isinstance(node, dict) and not is_register_pair(node):
         return set().union(*(leaf_keys(value, f"{prefix}{key}.") for key, value in node.items()))
     return {prefix.rstrip(".")}
 

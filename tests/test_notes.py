@@ -126,7 +126,7 @@ def test_dutch_headings(tmp_path: Path) -> None:
     assert [(p.name, p.role) for p in notes.met] == [("Mark Jansen", "Manager zorg"), ("Ingrid Bos", None)]
     assert notes.learned == ["Het team telt 28 mensen.", "Er komt een nieuw dossier."]
     assert notes.went_well == ["Mijn verhaal over de nachtdiensten."]
-    assert notes.could_improve == ["Mijn conflictvoorbeeld bleef vaag."]
+    assert [p.text for p in notes.could_improve] == ["Mijn conflictvoorbeeld bleef vaag."]
     assert notes.open_questions == ["Hoe is het verzuim ontstaan?"]
     assert notes.answered == ["team", "canteen"]
     assert notes.other == {}
@@ -138,7 +138,7 @@ def test_english_headings(tmp_path: Path) -> None:
     assert [(p.name, p.role) for p in notes.met] == [("Sophie Vermeulen", "Talent Acquisition Partner")]
     assert notes.learned == ["Seven account executives."]
     assert notes.went_well == ["My territory story."]
-    assert notes.could_improve == ["Forecasting was vague."]
+    assert [p.text for p in notes.could_improve] == ["Forecasting was vague."]
     assert notes.open_questions == ["Is commission capped?"]
     assert notes.answered == ["priorities"]
 
@@ -159,8 +159,8 @@ def test_headings_in_any_case(tmp_path: Path, heading: str) -> None:
 def test_every_section_in_any_case(tmp_path: Path, heading: str, key: str) -> None:
     notes = load_notes(tmp_path, f"## {heading}\n- Anna de Boer\n")
     value = getattr(notes, key)
-    if key == "met":
-        value = [person.name for person in value]
+    if key in ("met", "could_improve"):
+        value = [item.name if key == "met" else item.text for item in value]
     assert value == ["Anna de Boer"]
 
 
@@ -231,9 +231,15 @@ def test_unknown_answered_id_is_reported_at_its_line(tmp_path: Path) -> None:
 
 
 def test_unknown_answered_id_in_dutch_notes(tmp_path: Path) -> None:
-    found = notes_problems(tmp_path, "## Geleerd\n- iets\n## Al besproken\n- Kantine\n")
+    found = notes_problems(tmp_path, "## Geleerd\n- iets\n## Al besproken\n- Koffie\n")
     assert [(p.line, p.field) for p in found] == [(4, "answered[1]")]
-    assert "'kantine'" in found[0].message and "'feedback'" in found[0].message
+    assert "'koffie'" in found[0].message and "'feedback'" in found[0].message
+
+
+def test_dutch_words_for_answered_ids(tmp_path: Path) -> None:
+    """SPEC 7: Dutch aliases are accepted for the standard question ids."""
+    notes = load_notes(tmp_path, "## Al besproken\n- Kantine\n- werkplek\n- ontwikkeling\n")
+    assert notes.answered == ["canteen", "workplace", "development"]
 
 
 def test_notes_without_any_section_are_an_error(tmp_path: Path) -> None:

@@ -8,7 +8,18 @@ whole `Pack` together. Renderers never decide content; they only draw these bloc
 
 from __future__ import annotations
 
-from generator.content import chapters_close, chapters_money, chapters_round, chapters_you
+from generator.content import (
+    chapters_assignment,
+    chapters_close,
+    chapters_likely,
+    chapters_money,
+    chapters_people,
+    chapters_plan,
+    chapters_practical,
+    chapters_round,
+    chapters_you,
+    tasks,
+)
 from generator.content.blocks import (
     Block,
     CalendarEvent,
@@ -33,11 +44,12 @@ from generator.slug import pack_slug
 from generator.validate import Inputs
 
 CHAPTERS = (
-    chapters_round.section_purpose, chapters_round.section_differences, chapters_round.section_interviewers,
-    chapters_round.section_plan, chapters_you.section_first_round, chapters_you.section_pitch,
-    chapters_you.section_stories, chapters_you.section_assessment, chapters_close.section_questions,
-    chapters_money.section_salary, chapters_money.section_offers, chapters_close.section_dos_donts,
-    chapters_close.section_after, chapters_close.section_notes,
+    chapters_round.section_purpose, chapters_round.section_differences, chapters_people.section_interviewers,
+    chapters_plan.section_plan, chapters_you.section_first_round, chapters_you.section_pitch,
+    chapters_you.section_stories, chapters_likely.section_likely_questions, chapters_assignment.section_assessment,
+    chapters_close.section_questions, chapters_money.section_salary, chapters_money.section_offers,
+    chapters_close.section_dos_donts, chapters_practical.section_practical, chapters_close.section_after,
+    chapters_close.section_notes,
 )
 
 
@@ -95,6 +107,9 @@ def _summary_facts(c: Context) -> list[Item]:
         if profile.salary.minimum_monthly is not None:
             text += f" (min. {c.money(profile.salary.minimum_monthly)})"
         facts.append(Item(text, label=t("summary.salary")))
+    assignment = tasks.assignment_line(c)
+    if assignment:
+        facts.append(Item(assignment, label=t("summary.assignment")))
     facts.append(Item(f"{c.date(s.decision_from)} – {c.date(s.decision_to)}", label=t("summary.decision")))
     return facts
 
@@ -104,10 +119,13 @@ def _summary(c: Context) -> list[Block]:
     t = c.t
     plan = [Item(fill(step["title"], **c.values()), note=c.short_date(day))
             for step, day in zip(c.plan_steps, c.schedule.plan, strict=True)]
-    return [ItemList(_summary_facts(c), ListStyle.FACTS),
-            Heading(t("sections.plan.title")), ItemList(plan, ListStyle.CHECK),
-            Heading(t("summary.top_questions")), ItemList(items(_top_questions(c))),
-            Heading(t("summary.remember")), Para(t("summary.remember_text"), ParaStyle.LEAD)]
+    blocks: list[Block] = [ItemList(_summary_facts(c), ListStyle.FACTS),
+                           Heading(t("sections.plan.title")), ItemList(plan, ListStyle.CHECK)]
+    likely = chapters_likely.top_likely_questions(c)
+    if likely:
+        blocks += [Heading(t("summary.likely")), ItemList(items(likely))]
+    return blocks + [Heading(t("summary.top_questions")), ItemList(items(_top_questions(c))),
+                     Heading(t("summary.remember")), Para(t("summary.remember_text"), ParaStyle.LEAD)]
 
 
 def _events(c: Context) -> list[CalendarEvent]:
@@ -121,6 +139,7 @@ def _events(c: Context) -> list[CalendarEvent]:
     total = len(c.plan_steps)
     for number, (step, day) in enumerate(zip(c.plan_steps, c.schedule.plan, strict=True), start=1):
         events.append(CalendarEvent(f"step{number}", day, f"{number}/{total} {fill(step['title'], **c.values())}"))
+    events += tasks.task_events(c)
     events += [CalendarEvent("thanks", c.schedule.thank_you_by, c.t("labels.ics_thanks")),
                CalendarEvent("checkin", c.schedule.check_in, c.t("labels.ics_check_in"))]
     return events
@@ -140,7 +159,7 @@ def build_pack(inputs: Inputs, *, options: RunOptions) -> Pack:
     plan_steps = list(language.texts.raw("sections.plan.steps"))
     schedule = build_schedule(options.today, app.second_interview.date, len(plan_steps))
     c = Context(profile, inputs.notes, f"{inputs.profile_path.stem}.notes.md", language, schedule,
-                compare(profile.offers), plan_steps)
+                compare(profile.offers), plan_steps, language.texts.with_register(profile.candidate.address))
     sections: list[Section] = [section for build in CHAPTERS if (section := build(c)) is not None]
     warnings = []
     if schedule.days_to_go < 0:

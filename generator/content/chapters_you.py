@@ -28,19 +28,6 @@ STARR_PARTS = {
     "result": "sections.stories.parts.result",
     "reflection": "sections.stories.parts.reflection",
 }
-# Advice per kind of announced assignment.
-ASSESSMENT_ADVICE = {
-    "case": "sections.assessment.kinds.case",
-    "presentation": "sections.assessment.kinds.presentation",
-    "sales_pitch": "sections.assessment.kinds.sales_pitch",
-    "test": "sections.assessment.kinds.test",
-    "work_sample": "sections.assessment.kinds.work_sample",
-    "job_shadowing": "sections.assessment.kinds.job_shadowing",
-    "psychological_test": "sections.assessment.kinds.psychological_test",
-    "other": "sections.assessment.kinds.other",
-}
-
-
 def _notes_list(title: str, empty: str, entries: list[str]) -> list[Block]:
     """A heading with the candidate's points, or a prompt to write them down."""
     return [Heading(title), ItemList(items(entries)) if entries else Para(empty, ParaStyle.PROMPT)]
@@ -78,7 +65,7 @@ def section_first_round(c: Context) -> Section:
                           notes.went_well)
     blocks.append(Heading(t("sections.first_round.could_improve")))
     if notes.could_improve:
-        blocks.append(ItemList([Item(t("sections.first_round.may_ask", point=point), label=point)
+        blocks.append(ItemList([Item(t("sections.first_round.may_ask", point=point.text), label=point.text)
                                 for point in notes.could_improve]))
     else:
         blocks.append(Para(t("sections.first_round.could_improve_empty"), ParaStyle.PROMPT))
@@ -158,16 +145,3 @@ def section_stories(c: Context) -> Section:
     else:
         blocks.append(Para(t("sections.stories.no_stories"), ParaStyle.PROMPT))
     return Section("stories", t("sections.stories.title"), blocks)
-
-
-def section_assessment(c: Context) -> Section | None:
-    """Advice for an announced assignment; no chapter when none is announced."""
-    assessment = c.profile.application.second_interview.assessment
-    if assessment is None:
-        return None
-    t = c.t
-    blocks: list[Block] = [Para(t("sections.assessment.intro"))]
-    if assessment.description:
-        blocks += [Heading(t("sections.assessment.announced")), Para(assessment.description, ParaStyle.QUOTE)]
-    blocks.append(Para(t(ASSESSMENT_ADVICE[assessment.kind]), ParaStyle.TIP))
-    return Section("assessment", t("sections.assessment.title"), blocks)

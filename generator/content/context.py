@@ -7,11 +7,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.content.blocks import Item
+from generator.content.matching import fold, names_person
 from generator.content.offers import Comparison
 from generator.content.schedule import Schedule
 from generator.language import Language, Texts
 from generator.localize import long_date, money, short_date
-from generator.models import Notes, Profile
+from generator.models import Interviewer, Notes, Profile
+
+# Words in a location that mean the interview is held over video.
+VIDEO_WORDS = ("teams", "zoom", "meet", "video", "online", "webex", "skype")
 
 
 @dataclass(frozen=True)
@@ -25,11 +29,7 @@ class Context:
     schedule: Schedule
     comparison: Comparison | None
     plan_steps: list[dict[str, Any]]  # the six steps of the plan, from the texts
-
-    @property
-    def t(self) -> Texts:
-        """The guidance texts: `c.t("sections.plan.title")`."""
-        return self.language.texts
+    t: Texts                      # the guidance texts in the candidate's register: `c.t("sections.plan.title")`
 
     @property
     def currency(self) -> str:
@@ -47,6 +47,35 @@ class Context:
     def money(self, amount: float, cents: bool = False) -> str:
         """An amount in the pack's currency and language."""
         return money(amount, self.language.locale, self.currency, cents)
+
+    @property
+    def interviewers(self) -> list[Interviewer]:
+        """The people of round two."""
+        return self.profile.application.second_interview.interviewers
+
+    @property
+    def mode(self) -> str:
+        """in_person, video or phone: as the profile says, else read from the location."""
+        interview = self.profile.application.second_interview
+        if interview.mode:
+            return interview.mode
+        location = fold(interview.location or "")
+        return "video" if any(word in location for word in VIDEO_WORDS) else "in_person"
+
+    def mentions(self, person: Interviewer | str) -> dict[str, list[str]]:
+        """The notes items that name this person (first or full name), by notes key."""
+        name = person if isinstance(person, str) else person.name
+        found: dict[str, list[str]] = {}
+        if not self.notes:
+            return found
+        lists = {"learned": self.notes.learned, "went_well": self.notes.went_well,
+                 "could_improve": [p.text for p in self.notes.could_improve],
+                 "open_questions": self.notes.open_questions}
+        for key, entries in lists.items():
+            hits = [entry for entry in entries if names_person(entry, name)]
+            if hits:
+                found[key] = hits
+        return found
 
     def values(self) -> dict[str, str]:
         """Placeholders every guidance text may use."""

@@ -55,7 +55,8 @@ def improve_hint(skill: str, notes: Notes | None) -> str | None:
     if not notes:
         return None
     stems = [word[:8] for word in fold(skill).split() if len(word) >= 4] or [fold(skill)]
-    return next((point for point in notes.could_improve if any(stem in fold(point) for stem in stems)), None)
+    return next((point.text for point in notes.could_improve if any(stem in fold(point.text) for stem in stems)),
+                None)
 
 
 def join_names(names: list[str], word_and: str) -> str:
@@ -63,3 +64,15 @@ def join_names(names: list[str], word_and: str) -> str:
     if len(names) <= 1:
         return "".join(names)
     return f"{', '.join(names[:-1])} {word_and} {names[-1]}"
+
+
+def first_name(name: str) -> str:
+    """The first word of a name: 'Mark' for 'Mark Jansen' (what a letter or a later mention uses)."""
+    return name.split()[0] if name.split() else name
+
+
+def names_person(text: str, name: str) -> bool:
+    """True when `text` names the person by first or full name, as a whole word."""
+    words = set(re.findall(r"\w+", fold(text)))
+    full = fold(name)
+    return fold(first_name(name)) in words or (len(full.split()) > 1 and full in fold(text))
