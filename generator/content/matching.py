@@ -11,7 +11,7 @@ import re
 import unicodedata
 
 from generator.language import words
-from generator.models import Notes, Story
+from generator.models import ImprovePoint, Notes, Story
 
 # The kinds of interviewer the pack has advice for, tried in this order; 'other' when none fits.
 ROLE_KINDS = ("hr", "director", "manager", "colleague")
@@ -76,3 +76,17 @@ def names_person(text: str, name: str) -> bool:
     words = set(re.findall(r"\w+", fold(text)))
     full = fold(name)
     return fold(first_name(name)) in words or (len(full.split()) > 1 and full in fold(text))
+
+
+def improve_kind(point: ImprovePoint) -> str:
+    """What kind of point a 'could improve' note is: as the notes say, else recognised from its words.
+
+    too_long, vague, unknown, nerves, doubt, or other when no word gives it away.
+    """
+    if point.kind:
+        return point.kind
+    text = fold(point.text)
+    for kind, signs in words("improve_words").items():
+        if any(fold(sign) in text for sign in signs):
+            return kind
+    return "other"
