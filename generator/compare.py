@@ -57,7 +57,9 @@ def as_table(comparison: Comparison, lang: str, currency: str) -> str:
 
     texts = load_language(lang).texts
     header, rows = offer_rows(comparison, texts, load_language(lang).locale, currency)
-    cells = [header] + [[cell.replace("\n", "  ") for cell in row.cells] for row in rows]
+    # the offer's marks (current, best) follow its name; a difference follows its figure after a gap
+    cells = [header] + [[cell.replace("\n", " " if i == 0 else "  ") for i, cell in enumerate(row.cells)]
+                        for row in rows]
     widths = [max(len(row[i]) for row in cells) for i in range(len(header))]
     lines = []
     for number, row in enumerate(cells):
@@ -68,10 +70,11 @@ def as_table(comparison: Comparison, lang: str, currency: str) -> str:
     if len(comparison.offers) > 1:
         best = comparison.offers[comparison.best_per_hour_index]
         per_hour = rows[comparison.best_per_hour_index].cells[7].split("\n")[0]
-        lines += ["", texts("sections.offers.verdict", best=best.name, per_hour=per_hour)]
+        lines += ["", f"{texts('sections.offers.verdict')} {best.name} ({per_hour})"]
         if comparison.apples_and_pears:
             top = comparison.offers[comparison.highest_monthly_index]
-            lines.append(" ".join(texts("sections.offers.warning", best=best.name, top=top.name).split()))
+            lines += [" ".join(texts("sections.offers.warning").split()),
+                      f"{texts('sections.offers.highest_monthly')} {top.name}"]
     return "\n".join(lines)
 
 

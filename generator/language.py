@@ -137,6 +137,7 @@ def load_language(code: str, override: Path | None = None) -> Language:
     return Language(code=code, locale=str(facts["locale"]), tag=str(facts["tag"]), texts=Texts(data, code))
 
 
+@lru_cache(maxsize=64)
 def words(key: str) -> dict[str, tuple[str, ...]]:
     """A word list from every language's `language.yaml`, merged per entry.
 
@@ -151,6 +152,7 @@ def words(key: str) -> dict[str, tuple[str, ...]]:
     return {entry: tuple(values) for entry, values in merged.items()}
 
 
+@lru_cache(maxsize=16)
 def aliases(kind: str) -> dict[str, str]:
     """Words of every language for the options of one enumeration (`kantine` -> `canteen`)."""
     merged: dict[str, str] = {}

@@ -164,8 +164,13 @@ def test_skills_match_stories_without_regard_to_case_or_accents(tmp_path):
 def test_gap_uses_a_matching_could_improve_point(tmp_path):
     notes = "## Kon beter\n- Mijn antwoord over plannen onder tijdsdruk was vaag\n- Iets anders\n"
     pack = make(tmp_path, skills="[Plannen, Rekenen]", notes=notes)
-    tips = [b.text for b in section(pack, "stories").blocks if isinstance(b, Para) and b.style == "tip"]
-    assert len(tips) == 1 and "plannen onder tijdsdruk" in tips[0]
+    blocks = section(pack, "stories").blocks
+    tips = [i for i, b in enumerate(blocks) if isinstance(b, Para) and b.style == "tip"]
+    assert len(tips) == 1
+    linked = blocks[tips[0] + 1]  # the skill and the point as written, each in its own element
+    assert isinstance(linked, ItemList)
+    assert [(item.label, item.text) for item in linked.items] == [
+        ("Plannen", "Mijn antwoord over plannen onder tijdsdruk was vaag")]
 
 
 # --- assessment -----------------------------------------------------------------------------------
@@ -180,9 +185,11 @@ def test_every_assessment_kind_gets_its_own_advice(tmp_path, lang):
     for kind in KINDS:
         extra = f"    assessment:\n      kind: {kind}\n      description: Tien minuten over onze visie"
         pack = make(tmp_path, lang=lang, extra=extra)
-        body = texts_of(section(pack, "assessment").blocks)
-        assert "Tien minuten over onze visie" in body
-        advice.add(body[-1])
+        blocks = section(pack, "assessment").blocks
+        assert "Tien minuten over onze visie" in texts_of(blocks)
+        tip = next(b.text for b in blocks if isinstance(b, Para) and b.style == "tip")  # the advice by kind
+        assert tip == load_language(lang).texts(f"sections.assessment.kinds.{kind}")
+        advice.add(tip)
     assert len(advice) == len(KINDS)
 
 
@@ -217,7 +224,71 @@ def test_thank_you_names_every_interviewer_and_is_dated(tmp_path):
     people = person("Anna de Wit", "HR", True) + person("Bram Zwart", "Teamleider", False)
     pack = make(tmp_path, interviewers=people, lang="en", date="2026-12-10")
     body = " ".join(texts_of(section(pack, "after").blocks))
-    assert "Anna de Wit and Bram Zwart" in body
+    assert "Dear Anna and Bram," in body             # every interviewer, by first name
     assert "Friday 11 December 2026" in body          # thank-you within a day
     assert "Thursday 31 December 2026" in body        # decision from: three weeks after
     assert "Thursday 21 January 2027" in body         # decision to: six weeks after
+
+
+# --- could-improve points become the right action ---------------------------------------------------
+
+@pytest.mark.parametrize("point, kind", [
+    ("Mijn antwoord over samenwerken was te lang", "too_long"),
+    ("Mijn conflictvoorbeeld bleef vaag", "vague"),
+    ("Ik wist niet hoeveel vestigingen ze hebben", "unknown"),
+    ("Ik was erg nerveus aan het begin", "nerves"),
+    ("Piet twijfelde of ik genoeg ervaring heb", "doubt"),
+    ("De koffie was koud", "other"),
+    ("I rambled about my first job", "too_long"),
+    ("My answer on budgets was vague", "vague"),
+    ("Samenwerken (te_lang)", "too_long"),
+    ("Budget (twijfel)", "doubt"),
+])
+def test_each_could_improve_point_gets_the_action_for_its_kind(tmp_path, point, kind):
+    pack = make(tmp_path, notes=f"## Kan beter\n- {point}\n")
+    texts = load_language("nl").texts
+    lists = [b for b in section(pack, "first-round").blocks if isinstance(b, ItemList)]
+    action = next(item for block in lists for item in block.items if item.attrs.get("data-improve-kind"))
+    assert action.attrs["data-improve-kind"] == kind
+    assert action.text == texts(f"sections.first_round.improve_actions.{kind}")
+    assert action.label == point.split(" (")[0]  # the note as written, on its own, without the tag
+
+
+def test_a_kind_can_be_given_in_yaml_notes(tmp_path):
+    notes_yaml = "could_improve:\n  - {text: Over de planning, kind: vaag}\n  - Gewoon een punt\n"
+    (tmp_path / "eva.notes.yaml").write_text(notes_yaml, encoding="utf-8")
+    pack = make(tmp_path)
+    kinds = [item.attrs["data-improve-kind"] for block in section(pack, "first-round").blocks
+             if isinstance(block, ItemList) for item in block.items if "data-improve-kind" in item.attrs]
+    assert kinds == ["vague", "other"]
+
+
+# --- the pitch and the strengths and weaknesses put to work ---------------------------------------
+
+@pytest.mark.parametrize("words, verdict", [(40, "too_short"), (100, "good_length"), (160, "too_long")])
+def test_pitch_length_is_estimated_and_judged(tmp_path, words, verdict):
+    pitch = " ".join(["woord"] * words)
+    profile = BASE.format(lang="nl", sector="retail", skills="[]", date="2026-12-10", extra="",
+                          interviewers=person("Piet Bos", "HR-adviseur", True))
+    profile = profile.replace("  name: Eva Smit\n", f"  name: Eva Smit\n  pitch: {pitch}\n")
+    (tmp_path / "eva.yaml").write_text(profile, encoding="utf-8")
+    pack = build_pack(load_inputs(tmp_path / "eva.yaml", None), options=RunOptions(today=TODAY))
+    blocks = section(pack, "pitch").blocks
+    quote = next(b for b in blocks if isinstance(b, Para) and "data-pitch-seconds" in b.attrs)
+    assert quote.attrs["data-pitch-seconds"] == str(round(words / 130 * 60))
+    assert any(isinstance(b, Para) and b.text == load_language("nl").texts(f"sections.pitch.{verdict}")
+               for b in blocks)
+
+
+def test_strengths_are_tied_to_stories_and_weaknesses_to_reflections():
+    pack = build_pack(load_inputs(Path(__file__).resolve().parent.parent / "profiles" / "noor-bakker.yaml"),
+                      options=RunOptions(today=TODAY))
+    items = [item for b in section(pack, "pitch").blocks if isinstance(b, ItemList) for item in b.items]
+    by_label = {item.label: item for item in items if item.label}
+    assert by_label["Helder schrijven"].note == "Woonvisie met huurders en corporaties"  # proven by a story
+    assert by_label["Politiek gevoel"].attrs.get("data-unproven") == "true"  # no story shows it
+    assert by_label["Delegeren gaat nog niet vanzelf"].note == "Woonvisie met huurders en corporaties"
+    quotes = [b.text for b in section(pack, "pitch").blocks if isinstance(b, Para) and b.style == "quote"]
+    assert any("delegeer" in q for q in quotes)  # the reflection itself, ready to use
+    assert "data-pitch-seconds" in next(b for b in section(pack, "pitch").blocks
+                                        if isinstance(b, Para) and b.style == "quote").attrs

@@ -49,6 +49,7 @@ class Para:
 
     text: str
     style: ParaStyle = ParaStyle.BODY
+    attrs: dict[str, str] = field(default_factory=dict)
     kind: str = "para"
 
 

@@ -14,6 +14,7 @@ from generator.content import (
     chapters_likely,
     chapters_money,
     chapters_people,
+    chapters_pitch,
     chapters_plan,
     chapters_practical,
     chapters_round,
@@ -30,8 +31,6 @@ from generator.content.blocks import (
     Labels,
     ListStyle,
     Pack,
-    Para,
-    ParaStyle,
     Section,
 )
 from generator.content.context import Context, items
@@ -43,9 +42,10 @@ from generator.options import RunOptions
 from generator.slug import pack_slug
 from generator.validate import Inputs
 
+TOP_QUESTIONS = 3  # questions to ask, on the summary page (which must stay one page)
 CHAPTERS = (
     chapters_round.section_purpose, chapters_round.section_differences, chapters_people.section_interviewers,
-    chapters_plan.section_plan, chapters_you.section_first_round, chapters_you.section_pitch,
+    chapters_plan.section_plan, chapters_you.section_first_round, chapters_pitch.section_pitch,
     chapters_you.section_stories, chapters_likely.section_likely_questions, chapters_assignment.section_assessment,
     chapters_close.section_questions, chapters_money.section_salary, chapters_money.section_offers,
     chapters_close.section_dos_donts, chapters_practical.section_practical, chapters_close.section_after,
@@ -83,8 +83,8 @@ def _top_questions(c: Context) -> list[str]:
     """Four questions for the summary: two open points, one own question, then the first others."""
     questions = chapters_close.questions_to_ask(c)
     top = questions.open[:2] + questions.own[:1]
-    top += [q for q in questions.all() if q not in top][: max(0, 4 - len(top))]
-    return top[:4]
+    top += [q for q in questions.all() if q not in top][: max(0, TOP_QUESTIONS - len(top))]
+    return top[:TOP_QUESTIONS]
 
 
 def _summary_facts(c: Context) -> list[Item]:
@@ -96,7 +96,7 @@ def _summary_facts(c: Context) -> list[Item]:
     facts = [Item(when, label=t("summary.when")),
              Item(interview.location or t("labels.unknown"), label=t("summary.where"))]
     if interview.interviewers:
-        facts.append(Item("; ".join(p.name + (f" ({p.role})" if p.role else "") for p in interview.interviewers),
+        facts.append(Item("; ".join(p.name + (f", {p.role}" if p.role else "") for p in interview.interviewers),
                           label=t("summary.who")))
     upcoming = next((i for i, day in enumerate(s.plan) if day >= s.today), 0)
     facts.append(Item(f"{upcoming + 1}. {c.plan_steps[upcoming]['title']}", label=t("summary.next_step")))
@@ -123,9 +123,8 @@ def _summary(c: Context) -> list[Block]:
                            Heading(t("sections.plan.title")), ItemList(plan, ListStyle.CHECK)]
     likely = chapters_likely.top_likely_questions(c)
     if likely:
-        blocks += [Heading(t("summary.likely")), ItemList(items(likely))]
-    return blocks + [Heading(t("summary.top_questions")), ItemList(items(_top_questions(c))),
-                     Heading(t("summary.remember")), Para(t("summary.remember_text"), ParaStyle.LEAD)]
+        blocks += [Heading(t("summary.likely")), ItemList(likely)]
+    return blocks + [Heading(t("summary.top_questions")), ItemList(items(_top_questions(c)))]
 
 
 def _events(c: Context) -> list[CalendarEvent]:

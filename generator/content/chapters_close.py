@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 from generator.content.blocks import Block, Heading, ItemList, Lines, Para, ParaStyle, Section
 from generator.content.context import Context, items
-from generator.content.matching import is_assessment_sector, join_names
-from generator.models import STANDARD_QUESTION_IDS
+from generator.content.matching import Mentions, first_name, is_assessment_sector, join_names
+from generator.models import STANDARD_QUESTION_IDS, Interviewer
 
 # The standard questions, by the id a notes file uses to mark one as already answered.
 STANDARD_QUESTIONS = {
@@ -82,27 +82,59 @@ def section_dos_donts(c: Context) -> Section:
     ])
 
 
+def greeting_names(people: list[Interviewer]) -> list[str]:
+    """The names a letter's greeting uses: first names, as a person writes them; a full name only
+    where two people share a first name, so each still knows who is meant."""
+    firsts = [first_name(p.name) for p in people]
+    return [first if firsts.count(first) == 1 else p.name for first, p in zip(firsts, people, strict=True)]
+
+
+def thanks_hook(c: Context) -> str | None:
+    """One concrete thing from the conversation to hang the thank-you on.
+
+    What an interviewer said (learned) beats what went well for the candidate, and an item that
+    names one of the people of round two beats one that names nobody: it is what they remember.
+    """
+    if not c.notes:
+        return None
+    said = Mentions({"learned": c.notes.learned, "went_well": c.notes.went_well})
+    named = {entry for p in c.interviewers for entries in said.of(p.name).values() for entry in entries}
+    ordered = [*c.notes.learned, *c.notes.went_well]
+    return next((entry for entry in ordered if entry in named), next(iter(ordered), None))
+
+
+def _letter(c: Context, hook: str | None) -> str:
+    """The thank-you note in the profile's register: first names in the greeting, the hook on a
+    line of its own in brackets (the candidate rewrites it), and the candidate's name below."""
+    t = c.t
+    names = greeting_names(c.interviewers)
+    greeting = t("sections.after.thanks_greeting", names=join_names(names, t("sections.after.and"))) if names \
+        else t("sections.after.thanks_greeting_none")
+    one = len(names) == 1  # Dutch 'je' turns into 'jullie' for a panel
+    return "\n\n".join([
+        greeting,
+        t("sections.after.thanks_open_one") if one else t("sections.after.thanks_open"),
+        f"[{hook}]" if hook else t("sections.after.thanks_hook_none"),
+        t("sections.after.thanks_close_one") if one else t("sections.after.thanks_close"),
+        t("sections.after.thanks_sign", name=c.profile.candidate.name),
+    ])
+
+
 def section_after(c: Context) -> Section:
     """The decision window as dates, the thank-you message and the check-in date."""
     t = c.t
     s = c.schedule
-    profile = c.profile
-    names = [p.name for p in profile.application.second_interview.interviewers]
-    greeting = t("sections.after.thanks_greeting", names=join_names(names, t("sections.after.and"))) if names \
-        else t("sections.after.thanks_greeting_none")
+    hook = thanks_hook(c)
     window = t("sections.after.window", **{"from": c.date(s.decision_from), "to": c.date(s.decision_to),
                                            "early": c.date(s.decision_early)})
     blocks: list[Block] = [Para(window, ParaStyle.LEAD), Para(t("sections.after.ask_procedure"))]
-    if is_assessment_sector(profile.application.sector):
+    if is_assessment_sector(c.profile.application.sector):
         blocks.append(Para(t("sections.after.sector"), ParaStyle.WARNING))
-    letter = [greeting, t("sections.after.thanks_body", **c.values()),
-              t("sections.after.thanks_sign", name=profile.candidate.name)]
-    blocks += [
-        Heading(t("sections.after.thanks_title", date=c.date(s.thank_you_by))),
-        Para(t("sections.after.thanks_intro")),
-        Para("\n\n".join(letter), ParaStyle.QUOTE),
-        Para(t("sections.after.check_in", date=c.date(s.check_in)), ParaStyle.TIP),
-    ]
+    blocks += [Heading(t("sections.after.thanks_title", date=c.date(s.thank_you_by))),
+               Para(t("sections.after.thanks_intro")), Para(_letter(c, hook), ParaStyle.QUOTE)]
+    if hook:  # the placeholder speaks for itself; a line from the notes needs rewriting
+        blocks.append(Para(t("sections.after.thanks_hook_tip"), ParaStyle.TIP))
+    blocks.append(Para(t("sections.after.check_in", date=c.date(s.check_in)), ParaStyle.TIP))
     return Section("after", t("sections.after.title"), blocks,
                    attrs={"data-decision-from": s.decision_from.isoformat(),
                           "data-decision-to": s.decision_to.isoformat()})

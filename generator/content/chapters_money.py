@@ -56,7 +56,7 @@ def _offer_name(comparison: Comparison, index: int, t: Texts) -> str:
         marks.append(t("sections.offers.current_marker"))
     if index == comparison.best_per_hour_index and len(comparison.offers) > 1:
         marks.append(t("sections.offers.best_marker"))
-    return offer.name + (f" ({', '.join(marks)})" if marks else "")
+    return offer.name + (f"\n({', '.join(marks)})" if marks else "")  # the marks on a line of their own
 
 
 def offer_rows(comparison: Comparison, t: Texts, locale: str, currency: str) -> tuple[list[str], list[TableRow]]:
@@ -101,10 +101,14 @@ def _verdict(c: Context, comparison: Comparison) -> list[Block]:
     best_index = comparison.best_per_hour_index
     best = comparison.offers[best_index]
     per_hour = c.money(comparison.values[best_index].value_per_hour, cents=True)
-    blocks: list[Block] = [Para(t("sections.offers.verdict", best=best.name, per_hour=per_hour), ParaStyle.LEAD)]
+    blocks: list[Block] = [ItemList([Item(best.name, label=t("sections.offers.verdict"), note=per_hour)],
+                                    ListStyle.PLAIN, attrs={"data-verdict": "best-per-hour"})]
     if comparison.apples_and_pears:
         top = comparison.offers[comparison.highest_monthly_index]
-        blocks.append(Para(t("sections.offers.warning", best=best.name, top=top.name), ParaStyle.WARNING))
+        top_monthly = c.money(top.monthly_salary)
+        blocks += [Para(t("sections.offers.warning"), ParaStyle.WARNING),
+                   ItemList([Item(top.name, label=t("sections.offers.highest_monthly"), note=top_monthly)],
+                            ListStyle.PLAIN)]
     blocks.append(Chart(names=tuple(v.name for v in comparison.values),
                         totals=tuple(v.total_annual_value for v in comparison.values),
                         per_hour=tuple(v.value_per_hour for v in comparison.values), highlight=best_index,

@@ -1,4 +1,4 @@
-"""Chapters 5-8: what you learned in round one, your pitch, your STARR stories, the assignment."""
+"""What you learned in round one (and what to do about it), and your STARR stories against the skills."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from generator.content.blocks import (
     TableRow,
 )
 from generator.content.context import Context, items
-from generator.content.matching import improve_hint, stories_for
+from generator.content.matching import improve_hint, improve_kind, stories_for
 from generator.models import Story
 
 # The five parts of a STARR story, in order, with the label each gets.
@@ -46,6 +46,29 @@ def _draft_answer(c: Context) -> list[Block]:
                      Para(t("sections.first_round.draft_close"), ParaStyle.QUOTE)]
 
 
+# What to do about a point that could have gone better, by its kind (matching.improve_kind).
+IMPROVE_ACTIONS = {
+    "too_long": "sections.first_round.improve_actions.too_long",
+    "vague": "sections.first_round.improve_actions.vague",
+    "unknown": "sections.first_round.improve_actions.unknown",
+    "nerves": "sections.first_round.improve_actions.nerves",
+    "doubt": "sections.first_round.improve_actions.doubt",
+    "other": "sections.first_round.improve_actions.other",
+}
+
+
+def _could_improve(c: Context) -> list[Block]:
+    """Each point as the candidate wrote it (in bold), then the action that fits its kind."""
+    t = c.t
+    points = c.notes.could_improve if c.notes else []
+    blocks: list[Block] = [Heading(t("sections.first_round.could_improve"))]
+    if not points:
+        return blocks + [Para(t("sections.first_round.could_improve_empty"), ParaStyle.PROMPT)]
+    actions = [Item(t(IMPROVE_ACTIONS[improve_kind(point)]), label=point.text,
+                    attrs={"data-improve-kind": improve_kind(point)}) for point in points]
+    return blocks + [Para(t("sections.first_round.improve_intro")), ItemList(actions)]
+
+
 def section_first_round(c: Context) -> Section:
     """Everything the notes of round one hold, and what follows from it."""
     t = c.t
@@ -63,12 +86,7 @@ def section_first_round(c: Context) -> Section:
     blocks += _notes_list(t("sections.first_round.learned"), t("sections.first_round.learned_empty"), notes.learned)
     blocks += _notes_list(t("sections.first_round.went_well"), t("sections.first_round.went_well_empty"),
                           notes.went_well)
-    blocks.append(Heading(t("sections.first_round.could_improve")))
-    if notes.could_improve:
-        blocks.append(ItemList([Item(t("sections.first_round.may_ask", point=point.text), label=point.text)
-                                for point in notes.could_improve]))
-    else:
-        blocks.append(Para(t("sections.first_round.could_improve_empty"), ParaStyle.PROMPT))
+    blocks += _could_improve(c)
     blocks += _notes_list(t("sections.first_round.open_points"), t("sections.first_round.open_empty"),
                           notes.open_questions)
     blocks += _draft_answer(c)
@@ -76,24 +94,6 @@ def section_first_round(c: Context) -> Section:
         if lines:
             blocks += [Heading(heading or t("sections.first_round.other")), ItemList(items(lines))]
     return Section("first-round", title, blocks)
-
-
-def section_pitch(c: Context) -> Section:
-    """The personal pitch, with tips, strengths and weaknesses."""
-    t = c.t
-    person = c.profile.candidate
-    blocks: list[Block] = [Para(t("sections.pitch.intro", **c.values()))]
-    if person.pitch:
-        blocks += [Heading(t("sections.pitch.yours")), Para(person.pitch, ParaStyle.QUOTE)]
-    else:
-        blocks.append(Para(t("sections.pitch.missing"), ParaStyle.PROMPT))
-    blocks.append(ItemList(items(t.list("sections.pitch.tips", **c.values()))))
-    if person.strengths:
-        blocks += [Heading(t("sections.pitch.strengths")), ItemList(items(person.strengths))]
-    if person.weaknesses:
-        blocks += [Heading(t("sections.pitch.weaknesses")), ItemList(items(person.weaknesses)),
-                   Para(t("sections.pitch.weakness_tip"), ParaStyle.TIP)]
-    return Section("pitch", t("sections.pitch.title"), blocks)
 
 
 def _story_card(c: Context, story: Story) -> Card:
@@ -122,14 +122,16 @@ def _skill_matrix(c: Context) -> list[Block]:
         if found:
             rows.append(TableRow([skill, ", ".join(s.title for s in found), t("sections.stories.ok")]))
         else:
-            rows.append(TableRow([skill, t("sections.stories.gap_prompt", skill=skill), t("sections.stories.gap")],
+            rows.append(TableRow([skill, t("sections.stories.gap_prompt"), t("sections.stories.gap")],
                                  attrs={"data-gap-skill": skill}, emphasis=Emphasis.GAP))
     header = [t("sections.stories.skill"), t("sections.stories.covered_by"), t("sections.stories.status")]
     blocks: list[Block] = [Heading(t("sections.stories.matrix_title")),
                            Table(header, rows, widths=[0.28, 0.54, 0.18], css_class="matrix")]
     hints = [(skill, improve_hint(skill, c.notes)) for skill in skills if not stories_for(skill, stories)]
-    return blocks + [Para(t("sections.stories.gap_improve", skill=skill, point=point), ParaStyle.TIP)
-                     for skill, point in hints if point]
+    linked = [Item(point, label=skill) for skill, point in hints if point]
+    if linked:
+        blocks += [Para(t("sections.stories.gap_improve"), ParaStyle.TIP), ItemList(linked)]
+    return blocks
 
 
 def section_stories(c: Context) -> Section:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.content.blocks import Item
-from generator.content.matching import fold, names_person
+from generator.content.matching import fold
 from generator.content.offers import Comparison
 from generator.content.schedule import Schedule
 from generator.language import Language, Texts
@@ -61,21 +61,6 @@ class Context:
             return interview.mode
         location = fold(interview.location or "")
         return "video" if any(word in location for word in VIDEO_WORDS) else "in_person"
-
-    def mentions(self, person: Interviewer | str) -> dict[str, list[str]]:
-        """The notes items that name this person (first or full name), by notes key."""
-        name = person if isinstance(person, str) else person.name
-        found: dict[str, list[str]] = {}
-        if not self.notes:
-            return found
-        lists = {"learned": self.notes.learned, "went_well": self.notes.went_well,
-                 "could_improve": [p.text for p in self.notes.could_improve],
-                 "open_questions": self.notes.open_questions}
-        for key, entries in lists.items():
-            hits = [entry for entry in entries if names_person(entry, name)]
-            if hits:
-                found[key] = hits
-        return found
 
     def values(self) -> dict[str, str]:
         """Placeholders every guidance text may use."""

@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from generator.language import words
 from generator.models import ImprovePoint, Notes, Story
 
-# The kinds of interviewer the pack has advice for, tried in this order; 'other' when none fits.
-ROLE_KINDS = ("hr", "director", "manager", "colleague")
+# The kinds of interviewer a job title alone can tell apart; 'other' when no word fits. HR wins
+# outright ('HR manager' is HR); otherwise the most specific (longest) role word decides, so
+# 'afdelingshoofd' is a manager although it holds 'hoofd', and 'productmanager' a colleague.
+# On a card, `interviewer_kind` adds 'report': a future team member of a candidate who will lead.
+ROLE_KINDS = ("hr", "manager", "director", "colleague")
 
 
 def fold(text: str) -> str:
@@ -24,15 +28,20 @@ def fold(text: str) -> str:
 
 
 def role_kind(role: str | None) -> str:
-    """Classify an interviewer's role as hr, director, manager, colleague or other."""
-    # Hyphens and slashes separate words too: 'HR-adviseur', 'P&O/recruitment'.
-    text = " " + re.sub(r"[^\w&]+", " ", fold(role or "")) + " "
+    """Classify an interviewer's role as hr, manager, director, colleague or other.
+
+    HR words win outright; otherwise the longest role word found decides (ties go to the kind
+    listed first in ROLE_KINDS), so a specific title beats a general word inside it.
+    """
     role_words = words("role_words")
-    for kind in ROLE_KINDS:
-        for word in role_words.get(kind, ()):
-            if (f" {word} " in text) if len(word) <= 3 else (word in text):
-                return kind
-    return "other"
+    if _longest_word(role, role_words.get("hr", ())):
+        return "hr"
+    best, length = "other", 0
+    for kind in ROLE_KINDS[1:]:
+        found = _longest_word(role, role_words.get(kind, ()))
+        if found > length:
+            best, length = kind, found
+    return best
 
 
 def is_assessment_sector(sector: str | None) -> bool:
@@ -90,3 +99,86 @@ def improve_kind(point: ImprovePoint) -> str:
         if any(fold(sign) in text for sign in signs):
             return kind
     return "other"
+
+
+def stems(text: str) -> set[str]:
+    """The first six letters of each longer, meaningful word: enough to see that 'delegeren' and
+    'delegeerde' or 'perfectionism' and 'perfect' are about the same thing."""
+    common = set(words("common_words").get("all", ()))
+    return {word[:6] for word in re.findall(r"\w+", fold(text)) if len(word) >= 5 and word not in common}
+
+
+def _longest_word(role: str | None, role_words: tuple[str, ...]) -> int:
+    """The length of the longest of these words in a job title, 0 when none is in it.
+
+    Hyphens and slashes separate words ('HR-adviseur', 'P&O/recruitment'). Words of three letters
+    or fewer must stand alone ('hr', 'cto'); longer ones may be part of a word ('personeelsadviseur').
+    """
+    text = " " + re.sub(r"[^\w&]+", " ", fold(role or "")) + " "
+    found = [len(word) for word in map(fold, role_words)
+             if ((f" {word} " in text) if len(word) <= 3 else (word in text))]
+    return max(found, default=0)
+
+
+def leads(role: str | None) -> bool:
+    """True for a leadership role (teamleider, manager, head of, staff engineer): the candidate
+    who takes it will lead the team members they meet, which changes what those people want to know."""
+    return _longest_word(role, words("leader_words").get("all", ())) > 0
+
+
+def interviewer_kind(role: str | None, own_role: str | None) -> str:
+    """The kind of interviewer seen from the candidate's own role: `role_kind`, except that a
+    future team member of a candidate taking a leadership role is a 'report', not a peer."""
+    kind = role_kind(role)
+    if kind == "colleague" and _longest_word(role, words("role_words").get("report", ())) and leads(own_role):
+        return "report"
+    return kind
+
+
+def skills_named(text: str, skills: list[str]) -> list[str]:
+    """The skills a free text is about, compared on the first eight letters of each longer word
+    of the skill (as `improve_hint` does), so 'Conflicthantering' finds 'een conflict'."""
+    folded = fold(text)
+    return [skill for skill in skills
+            if any(stem in folded for stem in [w[:8] for w in fold(skill).split() if len(w) >= 4] or [fold(skill)])]
+
+
+def story_about(text: str, skills: list[str], stories: list[Story]) -> Story | None:
+    """The story that fits a notes item: one showing a required skill the item is about, else one
+    whose title or skills share a word stem with it ('Black Friday-verhaal' finds 'Black Friday ...')."""
+    for skill in skills_named(text, skills):
+        found = stories_for(skill, stories)
+        if found:
+            return found[0]
+    wanted = stems(text)
+    return next((story for story in stories if wanted & _story_stems(story.title, tuple(story.skills))), None)
+
+
+@lru_cache(maxsize=4096)
+def _story_stems(title: str, skills: tuple[str, ...]) -> frozenset[str]:
+    """The word stems of a story's title and skills, worked out once: every notes item is compared
+    with every story, and a profile may hold hundreds of both."""
+    return frozenset(stems(" ".join([title, *skills])))
+
+
+class Mentions:
+    """Which notes items name which person (the rule of `names_person`), each item folded once.
+
+    `Context.mentions` folds every item again for every person; a card per interviewer asks it
+    items x people times, which a hostile profile with hundreds of both turns into many seconds.
+    """
+
+    def __init__(self, lists: dict[str, list[str]]) -> None:
+        self._lists = {key: [(entry, fold(entry), set(re.findall(r"\w+", fold(entry)))) for entry in entries]
+                       for key, entries in lists.items()}
+
+    def of(self, name: str) -> dict[str, list[str]]:
+        """The items that name this person by first or full name, by notes key (keys without any left out)."""
+        full, first = fold(name), fold(first_name(name))
+        several = len(full.split()) > 1
+        found: dict[str, list[str]] = {}
+        for key, entries in self._lists.items():
+            hits = [entry for entry, folded, words in entries if first in words or (several and full in folded)]
+            if hits:
+                found[key] = hits
+        return found
