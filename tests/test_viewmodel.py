@@ -292,3 +292,13 @@ def test_strengths_are_tied_to_stories_and_weaknesses_to_reflections():
     assert any("delegeer" in q for q in quotes)  # the reflection itself, ready to use
     assert "data-pitch-seconds" in next(b for b in section(pack, "pitch").blocks
                                         if isinstance(b, Para) and b.style == "quote").attrs
+
+
+def test_a_thin_profile_summary_makes_no_claim_it_cannot_support():
+    """No required skills and no stories: the summary must not say every skill has an example."""
+    pack = build_pack(load_inputs(Path(__file__).resolve().parent.parent / "profiles" / "eva-jansen.yaml"),
+                      options=RunOptions(today=TODAY))
+    texts = load_language("en").texts
+    facts = [item for block in pack.summary if isinstance(block, ItemList) for item in block.items]
+    gaps = next(item for item in facts if item.label == texts("summary.gaps"))
+    assert gaps.text == texts("summary.no_skills") != texts("summary.no_gaps")

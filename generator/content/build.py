@@ -101,7 +101,10 @@ def _summary_facts(c: Context) -> list[Item]:
     upcoming = next((i for i, day in enumerate(s.plan) if day >= s.today), 0)
     facts.append(Item(f"{upcoming + 1}. {c.plan_steps[upcoming]['title']}", label=t("summary.next_step")))
     gaps = [skill for skill in profile.application.required_skills if not stories_for(skill, profile.stories)]
-    facts.append(Item(", ".join(gaps) if gaps else t("summary.no_gaps"), label=t("summary.gaps")))
+    if not profile.application.required_skills:  # nothing to claim: say what to fill in instead
+        facts.append(Item(t("summary.no_skills"), label=t("summary.gaps")))
+    else:
+        facts.append(Item(", ".join(gaps) if gaps else t("summary.no_gaps"), label=t("summary.gaps")))
     if profile.salary and profile.salary.desired_monthly is not None:
         text = c.money(profile.salary.desired_monthly)
         if profile.salary.minimum_monthly is not None:

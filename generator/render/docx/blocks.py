@@ -141,7 +141,10 @@ def add_block(doc: DocxDocument, block: Block, look: Look) -> None:
         styles = look.paragraph_styles()
         style = "Quote" if block.style == ParaStyle.QUOTE else styles[block.style][0] if block.style in styles \
             else "Normal"
-        add_text(doc.add_paragraph(style=style), block.text)
+        paragraph = doc.add_paragraph(style=style)
+        add_text(paragraph, block.text)
+        if block.text.endswith(":"):  # "A draft:" stays on the page of the draft that follows
+            paragraph.paragraph_format.keep_with_next = True
     elif isinstance(block, Heading):
         doc.add_heading(block.text, level=min(block.level, 3))
     elif isinstance(block, ItemList):
