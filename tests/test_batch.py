@@ -9,6 +9,7 @@ import os
 import re
 import signal
 import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -375,3 +376,27 @@ def test_executor_choices_are_checked_before_anything_is_written(tmp_path, monke
         with pytest.raises(UsageProblem, match=re.escape(message)):
             run_batch(folder, out_dir=tmp_path / "out", options=options(("html",)), **kwargs)
     assert not (tmp_path / "out").exists()
+
+
+INTERRUPT_SCRIPT = """
+import sys
+from pathlib import Path
+from tests.test_batch import make_folder, options
+from generator.batch import run_batch
+folder = Path(sys.argv[1]) / "in"
+make_folder(folder, 4, broken=False)
+def interrupt(row, done, total):
+    raise KeyboardInterrupt
+result = run_batch(folder, out_dir=Path(sys.argv[1]) / "out", options=options(("html",)), workers=2,
+                   progress=interrupt)
+print("interrupted" if result.interrupted else "not interrupted")
+"""
+
+
+def test_an_interrupted_run_lets_the_process_exit(tmp_path):
+    """Ctrl-C can end a worker half-way through sending its result; the process must still exit
+    (the pool's manager thread once waited forever for the rest of that message)."""
+    for attempt in range(3):
+        done = subprocess.run([sys.executable, "-c", INTERRUPT_SCRIPT, str(tmp_path / str(attempt))],
+                              capture_output=True, text=True, timeout=90, cwd=Path(__file__).resolve().parent.parent)
+        assert done.returncode == 0 and "interrupted" in done.stdout, done.stderr

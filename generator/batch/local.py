@@ -96,9 +96,15 @@ class LocalPool:
         if self.pool is None:
             return
         processes = list(getattr(self.pool, "_processes", {}).values())
+        results = getattr(self.pool, "_result_queue", None)  # shutdown() forgets it
         self.pool.shutdown(wait=False, cancel_futures=True)
         for process in processes:
             if process.is_alive():
                 process.terminate()
         for process in processes:
             process.join(timeout=5)
+        # A worker ended while writing its result leaves half a message in the result pipe, and the
+        # pool's manager thread waits for the rest forever (and with it the exit of this process).
+        # With the workers gone, closing our end of that pipe lets it read the end and finish.
+        if results is not None:
+            results._writer.close()
