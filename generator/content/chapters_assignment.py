@@ -9,9 +9,8 @@ and stories that fit. The candidate's own words are listed as they are, never wo
 from __future__ import annotations
 
 from generator.content.blocks import Block, Heading, Item, ItemList, ListStyle, Para, ParaStyle, Section
-from generator.content.chapters_practical import mentions_word
 from generator.content.context import Context, items
-from generator.content.matching import fold, stems
+from generator.content.matching import fold, mentions_word, stems
 from generator.content.tasks import assessment_days
 from generator.language import words
 from generator.models import Story

@@ -9,11 +9,10 @@ getting there in round one (parking, the station, the reception) is shown as wri
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from generator.content.blocks import Block, Heading, Item, ItemList, ListStyle, Para, ParaStyle, Section
 from generator.content.context import Context, items
-from generator.content.matching import fold
+from generator.content.matching import mentions_word
 from generator.content.tasks import task_day
 from generator.language import words
 
@@ -40,21 +39,6 @@ BRING_ASSIGNMENT = {
 }
 
 PANEL_SIZE = 3  # from three people on, the conversation asks for some extra care
-
-
-def mentions_word(text: str, word_list: tuple[str, ...]) -> bool:
-    """True when `text` holds a word or phrase of the list, without regard to case or accents.
-
-    An entry matches whole words only ('bus' misses 'business'); a trailing * lets it start a
-    longer word ('parkeer*' finds 'parkeerplaats') but never end one ('visie*' misses 'televisie').
-    """
-    folded = fold(text)
-    for word in word_list:
-        entry = fold(word)
-        end = "" if entry.endswith("*") else r"(?!\w)"
-        if re.search(r"(?<!\w)" + re.escape(entry.rstrip("*")) + end, folded):
-            return True
-    return False
 
 
 def practical_notes(c: Context) -> list[str]:

@@ -182,3 +182,18 @@ class Mentions:
             if hits:
                 found[key] = hits
         return found
+
+
+def mentions_word(text: str, word_list: tuple[str, ...]) -> bool:
+    """True when `text` holds a word or phrase of the list, without regard to case or accents.
+
+    An entry matches whole words only ('bus' misses 'business'); a trailing * lets it start a
+    longer word ('parkeer*' finds 'parkeerplaats') but never end one ('visie*' misses 'televisie').
+    """
+    folded = fold(text)
+    for word in word_list:
+        entry = fold(word)
+        end = "" if entry.endswith("*") else r"(?!\w)"
+        if re.search(r"(?<!\w)" + re.escape(entry.rstrip("*")) + end, folded):
+            return True
+    return False
