@@ -77,38 +77,37 @@ def _read_inside(brand_path: Path, raw: object, key: str, name: str, suffixes: t
     """Read a file the brand names, refusing anything outside the brand file's folder."""
     line, column = locate(raw, (key,))
 
-    def refuse(message: str) -> None:
-        problems.append(Problem(brand_path, line, column, key, message))
+    def refuse(message: str, **values: object) -> None:
+        problems.append(Problem(brand_path, line, column, key, message, {"name": name, **values}))
 
     folder = brand_path.resolve().parent
     target = (folder / name).resolve()
     if Path(name).is_absolute() or not target.is_relative_to(folder):
-        refuse(f"'{name}' is outside the brand file's folder; put the file next to the brand file")
+        refuse("brand.outside")
         return None
     if target.suffix.lower() not in suffixes:
-        refuse(f"'{name}' must be one of these kinds: {', '.join(suffixes)}")
+        refuse("brand.kind", kinds=", ".join(suffixes))
         return None
     if not target.is_file():
-        refuse(f"'{name}' does not exist in {folder}")
+        refuse("brand.missing", folder=folder)
         return None
     if target.stat().st_size > MAX_FILE_BYTES:
-        refuse(f"'{name}' is larger than 5 MiB")
+        refuse("brand.too_big")
         return None
     try:
         data = target.read_bytes()
     except OSError as exc:
-        refuse(f"'{name}' cannot be read ({exc.strerror})")
+        refuse("brand.unreadable", reason=exc.strerror)
         return None
     if key == "logo":
         mime, magics = LOGO_KINDS[target.suffix.lower()]
         ok = any(data.startswith(m) for m in magics) if magics else b"<svg" in data[:4096]
         if not ok or (magics and not _opens_as_image(data)):
-            refuse(f"'{name}' is not really a {target.suffix.lstrip('.').upper()} image, or it is damaged")
+            refuse("brand.not_image", kind=target.suffix.lstrip(".").upper())
             return None
         return data, mime
     if not _opens_as_document(data):
-        refuse(f"'{name}' is not a Word .docx document that can be opened (a .dotx template or a damaged "
-               "file? save it from Word as .docx)")
+        refuse("brand.not_docx")
         return None
     return data, ""
 

@@ -8,14 +8,18 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 from jinja2 import TemplateError
 
 from generator import __version__
-from generator.errors import UsageProblem
+from generator.errors import InputError, UsageProblem, labelled
 from generator.language import DEFAULT_LANGUAGE, languages
 from generator.options import PDF_VARIANTS, RunOptions
+
+if TYPE_CHECKING:
+    from generator.brand import Brand
 
 LANGS = click.Choice(languages(), case_sensitive=False)  # the folders in templates/, found at start-up
 
@@ -29,16 +33,26 @@ def _parse_today(_ctx: click.Context, _param: click.Parameter, value: str | None
         raise click.BadParameter(f"'{value}' is not a date; write it as YYYY-MM-DD") from None
 
 
-def _load_brand(_ctx: click.Context, _param: click.Parameter, value: Path | None):
-    """Check the brand file before any work starts: a bad one is a usage error (exit 2)."""
+def _load_brand(value: Path | None, lang: str) -> Brand | None:
+    """Check the brand file before any work starts: a bad one is an input error (exit 2), in `lang`."""
     if value is None:
         return None
     from generator.brand import load_brand
 
-    return load_brand(value)
+    try:
+        return load_brand(value)
+    except InputError as exc:
+        raise exc.in_language(lang) from None
 
 
-BRAND = click.option("--brand", type=click.Path(path_type=Path, dir_okay=False), callback=_load_brand,
+def _language(lang: str | None, profile: Path | None = None) -> str:
+    """The language of the messages: --lang, else the profile's `language:`, else the default."""
+    from generator.messages import choose_language
+
+    return choose_language(lang.lower() if lang else None, path=profile)
+
+
+BRAND = click.option("--brand", "brand_file", type=click.Path(path_type=Path, dir_okay=False),
                      help="An agency's brand file (YAML): name, logo, colours, footer, contact.")
 TEMPLATES = click.option("--templates", type=click.Path(path_type=Path, file_okay=False, exists=True),
                          help="A folder whose templates and texts override the built-in ones.")
@@ -94,14 +108,20 @@ def init(folder: Path, lang: str, force: bool, today: dt.date) -> None:
 @cli.command()
 @click.argument("profile", type=PATH_ARG)
 @click.option("--notes", type=PATH_ARG, help="Notes from the first interview (.md or .yaml).")
-def validate(profile: Path, notes: Path | None) -> None:
-    """Check a profile (and its notes) and list every problem with file:line:column."""
+@click.option("--lang", type=LANGS,
+              help=f"Language of the messages (default: the profile's `language`, else {DEFAULT_LANGUAGE}).")
+def validate(profile: Path, notes: Path | None, lang: str | None) -> None:
+    """Check a profile (and its notes) and list every problem with file:line:column; warnings do not fail it."""
+    from generator.messages import text
     from generator.validate import load_inputs
 
-    inputs = load_inputs(profile, notes)
-    where = f" with notes from {inputs.notes_path}" if inputs.notes_path else \
-        (" with notes inside the profile" if inputs.notes else " (no notes found)")
-    click.echo(f"{profile}: OK{where}")
+    inputs = load_inputs(profile, notes, lang.lower() if lang else None)
+    language = _language(lang, profile) if lang else inputs.profile.language
+    for warning in inputs.warnings:
+        click.echo(labelled(warning, language), err=True)
+    key = "label.ok_notes_file" if inputs.notes_path else \
+        ("label.ok_notes_inside" if inputs.notes else "label.ok_no_notes")
+    click.echo(text(key, language, {"file": profile, "notes": inputs.notes_path}))
 
 
 @cli.command()
@@ -117,16 +137,18 @@ def validate(profile: Path, notes: Path | None) -> None:
 @PDF_VARIANT
 @click.option("--timings", is_flag=True, help="Print how long each step took (to stderr).")
 @TODAY
-def generate(profile: Path, notes: Path | None, out_dir: Path, formats: str, lang: str | None, brand,
-             templates: Path | None, pdf_variant: str, timings: bool, today: dt.date) -> None:
+def generate(profile: Path, notes: Path | None, out_dir: Path, formats: str, lang: str | None,
+             brand_file: Path | None, templates: Path | None, pdf_variant: str, timings: bool,
+             today: dt.date) -> None:
     """Make the preparation pack and print the paths written."""
     from generator.pipeline import generate as run
 
+    brand = _load_brand(brand_file, _language(lang, profile))
     options = _run_options(today=today, formats=formats, lang=lang, brand=brand, templates=templates,
                            pdf_variant=pdf_variant)
     result = run(profile, options=options, out_dir=out_dir, notes=notes)
-    for warning in result.warnings:
-        click.echo(f"warning: {warning}", err=True)
+    for warning in result.labelled_warnings():
+        click.echo(warning, err=True)
     for path in result.paths:
         click.echo(str(path))
     if timings:
@@ -161,13 +183,14 @@ def compare(file: Path, fmt: str, lang: str | None) -> None:
 @click.option("--executor", type=click.Choice(["local", "dask"]), default=None,
               help="local (default) or dask; dask without --scheduler uses $DASK_SCHEDULER_ADDRESS.")
 @TODAY
-def batch(folder: Path, out_dir: Path, workers: int | None, brand, formats: str, resume: bool,
+def batch(folder: Path, out_dir: Path, workers: int | None, brand_file: Path | None, formats: str, resume: bool,
           templates: Path | None, pdf_variant: str, scheduler: str | None, executor: str | None,
           today: dt.date) -> None:
     """Make a pack for every profile in FOLDER; report.csv says what failed and why."""
     from generator.batch import run_batch
     from generator.progress import ProgressBar
 
+    brand = _load_brand(brand_file, _language(None))
     options = _run_options(today=today, formats=formats, brand=brand, templates=templates, pdf_variant=pdf_variant)
     bar = ProgressBar()
     try:
@@ -193,11 +216,12 @@ def batch(folder: Path, out_dir: Path, workers: int | None, brand, formats: str,
 
 
 @cli.command()
-def schema() -> None:
+@click.option("--notes", "notes", is_flag=True, help="The schema of a YAML notes file instead of the profile's.")
+def schema(notes: bool) -> None:
     """Print the JSON Schema of the profile format (for editor autocompletion)."""
-    from generator.models import json_schema
+    from generator.schema import json_schema
 
-    click.echo(json_schema())
+    click.echo(json_schema("notes" if notes else "profile"))
 
 
 INTERRUPTED = "Interrupted; every file is whole or not written at all. Run the command again to finish."

@@ -14,6 +14,7 @@ import click
 from generator.content.offers import Comparison, compare
 from generator.errors import InputError, Problem
 from generator.language import DEFAULT_LANGUAGE, load_language
+from generator.messages import choose_language
 from generator.models import LanguageCode, Offer, Salary, Strict
 from generator.render.offers_csv import offers_csv
 from generator.validate import check_mapping, load_inputs
@@ -28,16 +29,19 @@ class OffersFile(Strict):
     offers: list[Offer]
 
 
-def load_offers(path: Path) -> tuple[list[Offer], str, str]:
-    """The offers of a profile or offers-only file, its language and currency."""
-    raw = load_yaml_mapping(path, "file")
+def load_offers(path: Path, lang: str | None = None) -> tuple[list[Offer], str, str]:
+    """The offers of a profile or offers-only file, its language and currency (problems in `lang`, if given)."""
+    try:
+        raw = load_yaml_mapping(path, "file")
+    except InputError as exc:
+        raise exc.in_language(choose_language(lang, path=path)) from None
     if "candidate" in raw or "application" in raw:
-        profile = load_inputs(path).profile
+        profile = load_inputs(path, lang=lang).profile
         currency = profile.salary.currency if profile.salary else "EUR"
         return profile.offers, profile.language, currency
     data, problems = check_mapping(OffersFile, raw, path)
     if problems or not isinstance(data, OffersFile):
-        raise InputError(problems)
+        raise InputError(problems, choose_language(lang, raw=raw))
     return data.offers, data.language, data.salary.currency if data.salary else "EUR"
 
 
@@ -80,11 +84,10 @@ def as_table(comparison: Comparison, lang: str, currency: str) -> str:
 
 def run_compare(path: Path, fmt: str, lang: str | None) -> str:
     """The comparison of the offers in `path` in the asked-for format."""
-    offers, file_lang, currency = load_offers(path)
+    offers, file_lang, currency = load_offers(path, lang)
     comparison = compare(offers)
     if comparison is None:
-        raise InputError([Problem(path, None, None, "offers",
-                                  "there are no offers to compare; add them under offers:")])
+        raise InputError([Problem(path, None, None, "offers", "compare.no_offers")], lang or file_lang)
     if fmt == "json":
         return as_json(comparison)
     if fmt == "csv":

@@ -7,8 +7,11 @@ never a traceback. Anything else that escapes is a bug in prep-pack and is allow
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from dataclasses import field as dataclass_field
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -25,13 +28,30 @@ class PrepPackError(click.ClickException):
 
 @dataclass(frozen=True)
 class Problem:
-    """One problem in an input file, located as precisely as the file allows."""
+    """One problem (or warning) in an input file, located as precisely as the file allows.
+
+    It holds a message key and plain values rather than a sentence, so the same problem can be
+    shown in the user's language (`templates/<lang>/messages.yaml`), chosen once the file is read.
+    """
 
     file: Path
     line: int | None
     column: int | None
     field: str
-    message: str
+    key: str
+    values: Mapping[str, Any] = dataclass_field(default_factory=dict, hash=False)
+    lang: str | None = None
+
+    @property
+    def message(self) -> str:
+        """The message in this problem's language."""
+        from generator.messages import text
+
+        return text(self.key, self.lang, self.values)
+
+    def in_language(self, lang: str | None) -> Problem:
+        """The same problem, shown in `lang`."""
+        return replace(self, lang=lang) if lang else self
 
     def __str__(self) -> str:
         where = str(self.file)
@@ -42,15 +62,36 @@ class Problem:
         return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
 
 
-class InputError(PrepPackError):
-    """One or more problems in the input files, all reported together."""
+def labelled(warning: Problem | str, lang: str | None) -> str:
+    """A warning line as printed: 'warning: ...' / 'waarschuwing: ...'."""
+    from generator.messages import text
 
-    def __init__(self, problems: list[Problem]) -> None:
-        self.problems = problems
-        count = len(problems)
-        lines = [str(p) for p in problems]
-        summary = "1 problem found." if count == 1 else f"{count} problems found."
-        super().__init__("\n".join(lines + [summary]))
+    return f"{text('label.warning', lang)} {warning}"
+
+
+class InputError(PrepPackError):
+    """One or more problems in the input files, all reported together, with a count."""
+
+    def __init__(self, problems: list[Problem], lang: str | None = None) -> None:
+        from generator.messages import text
+
+        self.problems = [problem.in_language(lang) for problem in problems]
+        self.lang = lang or next((p.lang for p in self.problems if p.lang), None)
+        summary = text("count.problems", self.lang, {"count": len(problems)})
+        super().__init__("\n".join([str(p) for p in self.problems] + [summary]))
+
+    def in_language(self, lang: str | None) -> InputError:
+        """The same problems, shown in `lang`."""
+        return InputError(self.problems, lang)
+
+
+class Refusal(ValueError):
+    """Why a value is refused: a message key of messages.yaml and its values (not yet a sentence)."""
+
+    def __init__(self, key: str, **values: Any) -> None:
+        super().__init__(key)
+        self.key = key
+        self.values = values
 
 
 class UsageProblem(PrepPackError):

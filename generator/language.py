@@ -22,7 +22,7 @@ from generator.folders import builtin_templates, template_dirs
 from generator.yamlload import load_yaml_mapping
 
 DEFAULT_LANGUAGE = "nl"
-_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+_PLACEHOLDER = re.compile(r"\{(\w+)\}(\.?)")
 
 
 def _plain(node: Any) -> Any:
@@ -43,13 +43,35 @@ def _merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
 
 
 def fill(text: str, **values: Any) -> str:
-    """Replace `{name}` by values[name]; unknown placeholders stay as written."""
-    return _PLACEHOLDER.sub(lambda m: str(values[m.group(1)]) if m.group(1) in values else m.group(0), text)
+    """Replace `{name}` by values[name]; unknown placeholders stay as written. A value that ends
+    in a full stop ('Veldwerk B.V.') swallows the one after the placeholder: no 'B.V..'."""
+    def one(match: re.Match[str]) -> str:
+        if match.group(1) not in values:
+            return match.group(0)
+        value = str(values[match.group(1)])
+        return value if value.endswith(".") else value + match.group(2)
+
+    return _PLACEHOLDER.sub(one, text)
 
 
 def is_register_pair(node: Any) -> bool:
     """True for a text written twice, for the informal `je` and the formal `u` (Dutch letters)."""
     return isinstance(node, dict) and set(node) == {"je", "u"}
+
+
+PLURAL_FORMS = {"zero", "one", "two", "few", "many", "other"}
+
+
+def is_plural(node: Any) -> bool:
+    """True for a text written per plural form (`one:` and `other:`), chosen by the count."""
+    return isinstance(node, dict) and "other" in node and set(node) <= PLURAL_FORMS
+
+
+def plural_form(code: str, count: Any) -> str:
+    """The CLDR plural form ('one', 'other', ...) of a count in a language, from Babel."""
+    from babel import Locale
+
+    return str(Locale.parse(code).plural_form(abs(count)))
 
 
 class Texts:
@@ -87,8 +109,15 @@ class Texts:
         return self._resolve(node)
 
     def __call__(self, key: str, **values: Any) -> str:
-        """The text at `key` with `{placeholders}` filled; user data is inserted, never interpreted."""
-        return fill(str(self.raw(key)), **values)
+        """The text at `key` with `{placeholders}` filled; user data is inserted, never interpreted.
+
+        A text written per plural form takes the form for `n` (or `count`): "1 dag", "2 dagen".
+        """
+        node = self.raw(key)
+        if is_plural(node):
+            count = values.get("n", values.get("count"))
+            node = node.get(plural_form(self.code, count), node["other"])
+        return fill(str(node), **values)
 
     def list(self, key: str, **values: Any) -> list[str]:
         """A list of texts at `key`, each filled."""

@@ -7,12 +7,11 @@ so a typo such as `hours_per_weak` is reported instead of silently ignored.
 
 from __future__ import annotations
 
-import datetime as dt
-import json
 from collections.abc import Mapping
 from typing import Annotated, Any, Literal, get_args
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, TypeAdapter, ValidationError
+from pydantic.fields import FieldInfo
 
 from generator.fieldtypes import (  # noqa: F401 - the constants are part of this module's interface
     ASSESSMENT_KINDS,
@@ -20,6 +19,7 @@ from generator.fieldtypes import (  # noqa: F401 - the constants are part of thi
     MODES,
     STANDARD_QUESTION_IDS,
     AssessmentKind,
+    CountryCode,
     Date,
     ImproveKind,
     LanguageCode,
@@ -28,6 +28,7 @@ from generator.fieldtypes import (  # noqa: F401 - the constants are part of thi
     Percent,
     QuestionId,
     Text,
+    Time,
 )
 from generator.language import DEFAULT_LANGUAGE
 
@@ -41,13 +42,12 @@ class Strict(BaseModel):
 class Candidate(Strict):
     """Who the pack is for."""
 
-    name: Text = Field(description="Your full name, as printed on the cover.")
+    name: Text
     email: str | None = None
-    phone: str | None = Field(None, description="Quote it (\"+31 6 12345678\") so no digit is lost.")
+    phone: str | None = None
     current_role: str | None = None
-    pitch: str | None = Field(None, description="Your personal pitch of 30 to 60 seconds.")
-    address: Literal["je", "u"] = Field("je", description="Dutch packs: address interviewers as 'je' or 'u' in "
-                                                          "questions and letters.")
+    pitch: str | None = None
+    address: Literal["je", "u"] = "je"
     strengths: list[Text] = []
     weaknesses: list[Text] = []
 
@@ -56,8 +56,8 @@ class Interviewer(Strict):
     """One person you will meet in the second interview."""
 
     name: Text
-    role: str | None = Field(None, description="Their job, e.g. 'HR adviseur' or 'future colleague'.")
-    met_before: bool = Field(False, description="true if they were in the first interview.")
+    role: str | None = None
+    met_before: bool = False
 
 
 class Assessment(Strict):
@@ -70,12 +70,11 @@ class Assessment(Strict):
 class SecondInterview(Strict):
     """When and where the second interview takes place, and with whom."""
 
-    date: Date = Field(description="YYYY-MM-DD")
-    time: dt.time | None = Field(None, description="HH:MM, in quotes.")
+    date: Date
+    time: Time | None = None
     duration_minutes: int | None = Field(None, ge=5, le=600)
-    location: str | None = Field(None, description="An address, or e.g. 'video (Teams)'.")
-    mode: Mode | None = Field(None, description="in_person, video or phone; when left out, 'Teams', 'Zoom', "
-                                                "'Meet', 'video' or 'online' in the location mean video.")
+    location: str | None = None
+    mode: Mode | None = None
     interviewers: list[Interviewer] = []
     assessment: Assessment | None = None
 
@@ -85,9 +84,10 @@ class Application(Strict):
 
     company: Text
     role: Text
-    sector: str | None = Field(None, description="Free text; zorg/healthcare and overheid/government add advice.")
-    vacancy_url: str | None = Field(None, description="Printed in the pack, never opened.")
+    sector: str | None = None
+    vacancy_url: str | None = None
     required_skills: list[Text] = []
+    country: CountryCode = "NL"
     second_interview: SecondInterview
 
 
@@ -117,7 +117,7 @@ class Offer(Strict):
 
     name: Text
     current: bool = False
-    monthly_salary: Money = Field(description="Gross per month.")
+    monthly_salary: Money
     hours_per_week: Annotated[float, Field(ge=1, le=80)]
     days_per_week: Annotated[float, Field(ge=1, le=7)] = 5
     holiday_days: Annotated[float, Field(ge=0, le=100)]
@@ -152,8 +152,7 @@ class ImprovePoint(Strict):
     """A point from the first interview that could have gone better, and what kind of point it is."""
 
     text: Text
-    kind: ImproveKind | None = Field(None, description="too_long, vague, unknown, nerves, doubt or other; "
-                                                        "recognised from the words when left out.")
+    kind: ImproveKind | None = None
 
 
 def _point_from_text(value: object) -> object:
@@ -165,13 +164,14 @@ class Notes(Strict):
     """What you wrote down after the first interview (docs/input-format.md, notes)."""
 
     date: Date | None = None
-    met: list[Annotated[Person, BeforeValidator(_person_from_text)]] = []
+    met: list[Annotated[Person, BeforeValidator(_person_from_text, json_schema_input_type=str | Person)]] = []
     learned: list[Text] = []
     went_well: list[Text] = []
-    could_improve: list[Annotated[ImprovePoint, BeforeValidator(_point_from_text)]] = []
+    could_improve: list[Annotated[ImprovePoint,
+                                  BeforeValidator(_point_from_text, json_schema_input_type=str | ImprovePoint)]] = []
     open_questions: list[Text] = []
-    answered: list[QuestionId] = Field([], description="Ids of standard questions already covered.")
-    other: dict[str, list[Text]] = Field({}, description="Any other notes, by heading.")
+    answered: list[QuestionId] = []
+    other: dict[str, list[Text]] = {}
 
 
 class Profile(Strict):
@@ -190,18 +190,32 @@ class Profile(Strict):
     first_interview_notes: Notes | None = None
 
 
-def fields_at(loc: tuple[str | int, ...], model: type[BaseModel] | None = None) -> set[str]:
-    """The keys allowed in the block at `loc` (e.g. ('offers', 0)), for 'did you mean' hints."""
-    model = model or Profile
+def _block_at(loc: tuple[str | int, ...], model: type[BaseModel]) -> type[BaseModel] | None:
+    """The model of the block at `loc` (e.g. ('offers', 0) -> Offer), or None when `loc` is no block."""
     for part in loc:
         if isinstance(part, int):
             continue
         field = model.model_fields.get(part)
         found = _model_in(field.annotation) if field else None
         if found is None:
-            return set()
+            return None
         model = found
-    return set(model.model_fields)
+    return model
+
+
+def fields_at(loc: tuple[str | int, ...], model: type[BaseModel] | None = None) -> list[str]:
+    """The keys allowed in the block at `loc` (e.g. ('offers', 0)), in model order, for 'did you mean' hints."""
+    block = _block_at(loc, model or Profile)
+    return list(block.model_fields) if block else []
+
+
+def field_at(loc: tuple[str | int, ...], model: type[BaseModel] | None = None) -> FieldInfo | None:
+    """The declared field at `loc` (list positions skipped), to tell a required key from an optional one."""
+    keys = [index for index, part in enumerate(loc) if isinstance(part, str)]
+    if not keys:
+        return None
+    block = _block_at(loc[:keys[-1]], model or Profile)
+    return block.model_fields.get(str(loc[keys[-1]])) if block else None
 
 
 def _model_in(annotation: object) -> type[BaseModel] | None:
@@ -213,13 +227,6 @@ def _model_in(annotation: object) -> type[BaseModel] | None:
         if found is not None:
             return found
     return None
-
-
-def json_schema() -> str:
-    """The JSON Schema of the profile, generated from these models (`prep-pack schema`)."""
-    schema = {"$schema": "https://json-schema.org/draft/2020-12/schema",
-              "$id": "https://prep-pack.invalid/profile.schema.json", **Profile.model_json_schema()}
-    return json.dumps(schema, indent=2, ensure_ascii=False)
 
 
 def _is_true(value: object) -> bool:
@@ -236,32 +243,45 @@ def _valid(model: type[BaseModel], data: object) -> BaseModel | None:
         return None
 
 
-def cross_field_problems(raw: Mapping[str, Any]) -> list[tuple[tuple[str | int, ...], str]]:
-    """Rules that involve more than one field, as (location, message) pairs.
+Rule = tuple[tuple[str | int, ...], str, dict[str, Any]]  # where, message key, values
+
+
+def _number(value: float) -> str:
+    return f"{value:g}"
+
+
+def _offer_rules(raw_offers: list[Any]) -> list[Rule]:
+    """At most one current job; per offer: 13th month or a year-end bonus, weeks left to work, a unique name."""
+    problems: list[Rule] = []
+    currents = [i for i, item in enumerate(raw_offers) if isinstance(item, Mapping) and _is_true(item.get("current"))]
+    for index in currents[1:]:
+        first = raw_offers[currents[0]].get("name")
+        problems.append((("offers", index, "current"), "rule.one_current" if first else "rule.one_current_unnamed",
+                         {"first": first, "number": currents[0] + 1}))
+    seen: set[str] = set()
+    offers = [(i, o) for i, item in enumerate(raw_offers) if isinstance(o := _valid(Offer, item), Offer)]
+    for index, offer in offers:
+        if offer.thirteenth_month and offer.year_end_bonus_pct > 0:
+            problems.append((("offers", index, "year_end_bonus_pct"), "rule.thirteenth_and_bonus", {}))
+        if offer.holiday_days / offer.days_per_week >= 52:
+            problems.append((("offers", index, "holiday_days"), "rule.no_weeks_left",
+                             {"days": _number(offer.holiday_days), "per_week": _number(offer.days_per_week)}))
+        if offer.name.casefold() in seen:
+            problems.append((("offers", index, "name"), "rule.duplicate_offer", {"name": offer.name}))
+        seen.add(offer.name.casefold())
+    return problems
+
+
+def cross_field_problems(raw: Mapping[str, Any]) -> list[Rule]:
+    """Rules that involve more than one field, as (location, message key, values).
 
     Checked on each block that is valid on its own, so these problems are reported together
     with every other problem in the file, and each message points at the key that breaks the rule.
     """
-    problems: list[tuple[tuple[str | int, ...], str]] = []
-    raw_offers: list[Any] = raw["offers"] if isinstance(raw.get("offers"), list) else []
-    offers = [(i, o) for i, item in enumerate(raw_offers) if isinstance(o := _valid(Offer, item), Offer)]
-    currents = [i for i, item in enumerate(raw_offers) if isinstance(item, Mapping) and _is_true(item.get("current"))]
-    for index in currents[1:]:
-        first = raw_offers[currents[0]].get("name") or f"offer {currents[0] + 1}"
-        problems.append((("offers", index, "current"), f"only one offer can be the current job; '{first}' already is"))
-    seen: dict[str, str] = {}
-    for index, offer in offers:
-        if offer.thirteenth_month and offer.year_end_bonus_pct > 0:
-            problems.append((("offers", index, "year_end_bonus_pct"),
-                             "use either thirteenth_month: true or a year_end_bonus_pct, not both"))
-        if offer.holiday_days / offer.days_per_week >= 52:
-            problems.append((("offers", index, "holiday_days"), "that many holiday days leaves no weeks to work"))
-        if offer.name.casefold() in seen:
-            problems.append((("offers", index, "name"),
-                             f"two offers are called '{offer.name}'; give each a different name"))
-        seen[offer.name.casefold()] = offer.name
+    problems = _offer_rules(raw["offers"] if isinstance(raw.get("offers"), list) else [])
     salary = _valid(Salary, raw.get("salary")) if raw.get("salary") is not None else None
     if isinstance(salary, Salary) and salary.desired_monthly is not None and salary.minimum_monthly is not None \
             and salary.minimum_monthly > salary.desired_monthly:
-        problems.append((("salary", "minimum_monthly"), "the minimum is higher than the desired salary"))
+        problems.append((("salary", "minimum_monthly"), "rule.minimum_above_desired",
+                         {"minimum": _number(salary.minimum_monthly), "desired": _number(salary.desired_monthly)}))
     return problems

@@ -7,19 +7,21 @@ English. The Markdown reader returns plain data plus the line of every item, so 
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.errors import InputError, Problem
-from generator.language import aliases, words
+from generator.dates import find_date, yearless
+from generator.errors import InputError, Problem, Refusal
+from generator.language import aliases, language_facts, languages, words
 from generator.models import IMPROVE_KINDS
 
 NOTE_SUFFIXES = (".notes.md", ".notes.yaml", ".notes.yml")
 
 _BULLET = re.compile(r"^\s*(?:[-*+]|\d+[.)])(?:\s+(.*))?$")
 _KIND_TAG = re.compile(r"\(\s*([A-Za-z_ ]{2,30})\s*\)\s*$")
-_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+SUGGEST_CUTOFF = 0.72  # how alike an unknown heading and a known one must be for 'did you mean'
 
 
 @dataclass
@@ -28,6 +30,8 @@ class MarkdownNotes:
 
     data: dict = field(default_factory=dict)
     lines: dict[tuple, int] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
 
 
 def headings() -> dict[str, str]:
@@ -49,14 +53,53 @@ def find_beside(profile: Path) -> Path | None:
     return None
 
 
-def _open_section(notes: MarkdownNotes, line: str) -> tuple[str, str]:
-    """A `##` heading starts a section: (notes key, heading as written); unknown ones are kept as 'other'."""
-    heading = line.lstrip("#").strip().rstrip(":")
+def _likeness(heading: str, known: str) -> float:
+    """How alike two headings are: one inside the other (as whole words) counts as very alike."""
+    for inner, outer in ((known, heading), (heading, known)):
+        if len(inner) >= 5 and re.search(rf"\b{re.escape(inner)}\b", outer):
+            return 0.95
+    return difflib.SequenceMatcher(None, heading, known).ratio()
+
+
+def suggestions(heading: str) -> list[str]:
+    """The known headings (the main one of its key, in the language it matched in) closest to `heading`."""
+    scored: dict[str, float] = {}
+    for code in languages():
+        for names in language_facts(code).get("notes_headings", {}).values():
+            best = max(_likeness(heading.casefold(), str(name).casefold()) for name in names)
+            main = str(names[0])[:1].upper() + str(names[0])[1:]
+            if best >= SUGGEST_CUTOFF:
+                scored[main] = max(best, scored.get(main, 0.0))
+    return sorted(scored, key=lambda name: -scored[name])[:2]
+
+
+def _open_section(notes: MarkdownNotes, path: Path, line: str, number: int) -> tuple[str, str]:
+    """A `##` heading starts a section: (notes key, heading as written); unknown ones are kept as 'other',
+    with a warning when they look like a known heading written differently."""
+    heading = line.lstrip("#").strip().rstrip(":").strip()
     key = headings().get(heading.casefold())
     if key is None:
         notes.data.setdefault("other", {}).setdefault(heading, [])
+        hints = suggestions(heading)
+        if hints:
+            notes.warnings.append(Problem(path, number, 1, "", "notes.heading_unknown",
+                                          {"heading": heading, "hints": [f"'## {hint}'" for hint in hints]}))
         return "other", heading
     return key, heading
+
+
+def _read_title(notes: MarkdownNotes, path: Path, line: str, number: int) -> None:
+    """The date in the title, in any common form; one that cannot exist is a problem, one without a year a warning."""
+    try:
+        found = find_date(line)
+    except Refusal as refusal:
+        notes.problems.append(Problem(path, number, 1, "date", refusal.key, refusal.values))
+        return
+    if found is not None:
+        notes.data["date"] = found.isoformat()
+        notes.lines[("date",)] = number
+    elif (partial := yearless(line)) is not None:
+        notes.warnings.append(Problem(path, number, 1, "date", "notes.date_no_year", {"value": partial}))
 
 
 def _add_line(notes: MarkdownNotes, section: tuple[str, str], raw: str, number: int) -> None:
@@ -92,7 +135,8 @@ def parse_markdown(path: Path, text: str) -> MarkdownNotes:
     """Read Markdown notes into the shape of `models.Notes`.
 
     Known `##` sections become lists; any other section is kept under `other` with its own
-    heading, so nothing a candidate wrote is lost.
+    heading, so nothing a candidate wrote is lost, and one that looks like a known heading written
+    differently gets a warning. The title's date is read in any common form, or reported.
     """
     notes = MarkdownNotes()
     section: tuple[str, str] | None = None  # (key, heading as written)
@@ -107,18 +151,14 @@ def parse_markdown(path: Path, text: str) -> MarkdownNotes:
             continue
         if line.startswith("# ") and not seen_title:
             seen_title = True
-            match = _DATE.search(line)
-            if match:
-                notes.data["date"] = match.group(0)
-                notes.lines[("date",)] = number
+            _read_title(notes, path, line, number)
         elif line.startswith("##"):
-            section = _open_section(notes, line)
+            section = _open_section(notes, path, line, number)
         else:
             if section is None:
                 notes.data.setdefault("other", {}).setdefault("", [])
                 section = ("other", "")
             _add_line(notes, section, raw, number)
-    if not notes.data:
-        raise InputError([Problem(path, 1, 1, "", "no notes found; use '## Geleerd', '## Ging goed' ... "
-                                                 "or '## Learned', '## Went well' ... sections")])
+    if not notes.data and not notes.problems:
+        raise InputError([Problem(path, 1, 1, "", "notes.empty")])
     return notes

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from generator.content.blocks import Pack
 from generator.content.build import build_pack
-from generator.errors import UsageProblem
+from generator.errors import UsageProblem, labelled
 from generator.options import FORMATS, RunOptions
 from generator.render.assets import Assets, load_assets
 from generator.validate import Inputs, load_inputs
@@ -35,6 +35,11 @@ class Result:
     paths: list[Path] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
+    language: str | None = None  # of the pack, and so of the warnings
+
+    def labelled_warnings(self) -> list[str]:
+        """Each warning as printed: 'warning: ...' / 'waarschuwing: ...', in the pack's language."""
+        return [labelled(warning, self.language) for warning in self.warnings]
 
 
 def _renderer(fmt: str) -> Callable[[Pack, Path, Assets], Path]:
@@ -69,7 +74,9 @@ def generate(profile: Path, *, options: RunOptions, out_dir: Path, notes: Path |
     """Make one candidate's pack: every input problem is reported before anything is written."""
     result = Result()
     started = time.perf_counter()
-    inputs: Inputs = load_inputs(profile, notes)
+    inputs: Inputs = load_inputs(profile, notes, options.language)
+    result.language = options.language or inputs.profile.language
+    result.warnings.extend(str(warning.in_language(result.language)) for warning in inputs.warnings)
     result.timings["load"] = time.perf_counter() - started
     started = time.perf_counter()
     pack = build_pack(inputs, options=options)

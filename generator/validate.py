@@ -8,17 +8,17 @@ raises one `InputError` that lists every problem.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
-from pydantic_core import ErrorDetails
 
 from generator.errors import InputError, Problem
-from generator.models import Notes, Profile, cross_field_problems, fields_at
+from generator.explain import explain
+from generator.messages import choose_language
+from generator.models import Notes, Profile, cross_field_problems
 from generator.notes import find_beside, parse_markdown
 from generator.yamlload import load_yaml_mapping, locate, read_text
 
@@ -33,6 +33,7 @@ class Inputs:
     profile_path: Path
     notes: Notes | None
     notes_path: Path | None
+    warnings: list[Problem] = field(default_factory=list)  # not errors: shown, and the pack is still made
 
 
 def field_path(loc: tuple[Any, ...]) -> str:
@@ -46,70 +47,14 @@ def field_path(loc: tuple[Any, ...]) -> str:
     return text
 
 
-def _number(value: Any) -> str:
-    """Show 80.0 as 80 and 2.5 as 2.5."""
-    return f"{value:g}" if isinstance(value, (int, float)) else str(value)
-
-
-# pydantic's error types that need no more than the value shown ({shown}) in our own words.
-_PLAIN_MESSAGES = {
-    "missing": "required, but missing",
-    "int_parsing": "{shown} is not a whole number",
-    "int_from_float": "{shown} is not a whole number",
-    "float_parsing": "{shown} is not a number",
-    "float_type": "{shown} is not a number",
-    "int_type": "{shown} is not a number",
-    "finite_number": "{shown} is not a number",
-    "bool_parsing": "{shown} is not true or false",
-    "list_type": "must be a list: one item per line, each starting with '- '",
-    "model_type": "must be a block of keys and values (indented lines such as 'name: ...')",
-    "dict_type": "must be a block of keys and values (indented lines such as 'name: ...')",
-    "model_attributes_type": "must be a block of keys and values (indented lines such as 'name: ...')",
-    "string_too_short": "is empty; fill it in or remove the key",
-    "string_too_long": "is too long",
-    "string_pattern_mismatch": "{shown} has the wrong form (for a currency use a code such as EUR)",
-}
-
-
-def _message(error: ErrorDetails, model: type[BaseModel]) -> str:
-    """Say what is wrong in words a candidate understands, not pydantic's internal wording."""
-    kind = error["type"]
-    ctx = error.get("ctx") or {}
-    value = error.get("input")
-    shown = f"'{value}'" if isinstance(value, str) else "this value"
-    if kind in _PLAIN_MESSAGES:
-        return _PLAIN_MESSAGES[kind].format(shown=shown)
-    if kind == "extra_forbidden":
-        key = str(error["loc"][-1])
-        allowed = fields_at(tuple(error["loc"][:-1]), model)
-        hint = difflib.get_close_matches(key, sorted(allowed - {key}), n=1)
-        return f"unknown key '{key}'" + (f"; did you mean '{hint[0]}'?" if hint else "")
-    if kind == "literal_error":
-        return f"{shown} is not allowed; use one of: {ctx.get('expected', '').replace(' or ', ', ')}"
-    if kind in ("greater_than_equal", "greater_than"):
-        return f"{shown} is too small; it must be at least {_number(ctx.get('ge', ctx.get('gt')))}"
-    if kind in ("less_than_equal", "less_than"):
-        return f"{shown} is too large; it must be at most {_number(ctx.get('le', ctx.get('lt')))}"
-    if kind.startswith("date"):  # date_* and datetime_*
-        return f"{shown} is not a real date; write it as YYYY-MM-DD, e.g. 2026-12-03"
-    if kind.startswith("time"):
-        return f"{shown} is not a time; write it as \"14:00\" (in quotes)"
-    if kind == "string_type":
-        if isinstance(value, (list, dict)):
-            return "must be text, not a list or a block"
-        return "must be text; remove the tag in front of it or put the value in quotes"
-    if kind == "value_error":
-        return str(ctx.get("error", error["msg"]))
-    return str(error["msg"])
-
-
 def problems_from(error: ValidationError, path: Path, locator: Locator, model: type[BaseModel]) -> list[Problem]:
     """Turn a pydantic ValidationError into located problems, one per error."""
     problems = []
     for item in error.errors(include_url=False):
         loc = tuple(item["loc"])
         line, column = locator(loc, item["type"] == "extra_forbidden")
-        problems.append(Problem(path, line, column, field_path(loc), _message(item, model)))
+        key, values = explain(item, model)
+        problems.append(Problem(path, line, column, field_path(loc), key, values))
     return problems
 
 
@@ -124,45 +69,58 @@ def _validate(model: type[BaseModel], data: Any, path: Path,
 def check_mapping(model: type[BaseModel], raw: Any, path: Path) -> tuple[BaseModel | None, list[Problem]]:
     """Validate loaded YAML against `model` plus the cross-field rules; every problem located, in file order."""
     result, problems = _validate(model, raw, path, lambda loc, on_key: locate(raw, loc, on_key))
-    for loc, message in cross_field_problems(raw):
+    for loc, key, values in cross_field_problems(raw):
         line, column = locate(raw, loc)
-        problems.append(Problem(path, line, column, field_path(loc), message))
+        problems.append(Problem(path, line, column, field_path(loc), key, values))
     problems.sort(key=lambda p: (p.line or 0, p.column or 0))
     return result, problems
 
 
-def _load_notes(path: Path) -> tuple[Notes | None, list[Problem]]:
-    """Read a notes file in YAML or Markdown, chosen by its extension."""
+def _load_notes(path: Path) -> tuple[Notes | None, list[Problem], list[Problem]]:
+    """Read a notes file in YAML or Markdown, chosen by its extension: (notes, problems, warnings)."""
     if path.suffix.lower() in (".md", ".markdown", ".txt"):
         markdown = parse_markdown(path, read_text(path, "notes file"))
 
         def md_locator(loc: tuple, _on_key: bool) -> tuple[int | None, int | None]:
             return markdown.lines.get(tuple(loc[:2])) or markdown.lines.get(tuple(loc[:1])), 1
 
-        return _validate(Notes, markdown.data, path, md_locator)  # type: ignore[return-value]
+        notes, problems = _validate(Notes, markdown.data, path, md_locator)
+        return notes, markdown.problems + problems, markdown.warnings  # type: ignore[return-value]
     raw = load_yaml_mapping(path, "notes file")
-    return _validate(Notes, raw, path, lambda loc, on_key: locate(raw, loc, on_key))  # type: ignore[return-value]
+    notes, problems = _validate(Notes, raw, path, lambda loc, on_key: locate(raw, loc, on_key))
+    return notes, problems, []  # type: ignore[return-value]
 
 
-def load_inputs(profile_path: Path, notes_path: Path | None = None) -> Inputs:
-    """Load, validate and pair a profile with its notes; raise `InputError` listing every problem."""
-    raw = load_yaml_mapping(profile_path, "profile")
+def _notes_for(profile_path: Path, raw: Any, profile: BaseModel | None,
+               notes_path: Path | None) -> tuple[Notes | None, Path | None, list[Problem], list[Problem]]:
+    """The notes in the order the spec gives: --notes, the profile's own key, a file beside the profile."""
+    if notes_path is None and "first_interview_notes" not in raw:
+        notes_path = find_beside(profile_path)
+    if notes_path is None:
+        return (profile.first_interview_notes if isinstance(profile, Profile) else None), None, [], []
+    try:
+        notes, problems, warnings = _load_notes(notes_path)
+    except InputError as exc:
+        return None, notes_path, exc.problems, []
+    return notes, notes_path, problems, warnings
+
+
+def load_inputs(profile_path: Path, notes_path: Path | None = None, lang: str | None = None) -> Inputs:
+    """Load, validate and pair a profile with its notes; raise `InputError` listing every problem.
+
+    Messages are in `lang` when given, else in the profile's own `language:`, else the default.
+    """
+    try:
+        raw = load_yaml_mapping(profile_path, "profile")
+    except InputError as exc:
+        raise exc.in_language(choose_language(lang, path=profile_path)) from None
+    language = choose_language(lang, raw=raw)
+    if set(raw) <= set(Notes.model_fields):  # every key is a notes key: the notes were given as the profile
+        raise InputError([Problem(profile_path, 1, 1, "", "file.notes_not_profile")], language)
     profile, problems = check_mapping(Profile, raw, profile_path)
-
-    notes: Notes | None = None
-    if notes_path is None and not (isinstance(profile, Profile) and profile.first_interview_notes):
-        if "first_interview_notes" not in raw:
-            notes_path = find_beside(profile_path)
-    if notes_path is not None:
-        try:
-            notes, notes_problems = _load_notes(notes_path)
-        except InputError as exc:
-            notes_problems = exc.problems
-        problems.extend(notes_problems)
-    elif isinstance(profile, Profile):
-        notes = profile.first_interview_notes
-
+    notes, notes_path, notes_problems, warnings = _notes_for(profile_path, raw, profile, notes_path)
+    problems.extend(notes_problems)
     if problems:
-        raise InputError(problems)
+        raise InputError(problems, language)
     assert isinstance(profile, Profile)
-    return Inputs(profile, profile_path, notes, notes_path)
+    return Inputs(profile, profile_path, notes, notes_path, [w.in_language(language) for w in warnings])

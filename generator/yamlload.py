@@ -14,6 +14,7 @@ item, so `locate()` can point a validation error at the exact spot in the file.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -34,8 +35,9 @@ from ruamel.yaml.tag import Tag
 from ruamel.yaml.tokens import ScalarToken
 
 from generator.errors import InputError, Problem
+from generator.textfile import MAX_BYTES, clean_text, decode, read_bytes, read_text  # noqa: F401 - re-exported
+from generator.yamlpath import field_at_line
 
-MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 32
 # A real profile holds a few hundred values; parsing is slow enough (pure Python, with positions)
 # that a file of a quarter of a million one-character list items would take half a minute.
@@ -46,10 +48,13 @@ ALLOWED_TAGS = {
     "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "tag:yaml.org,2002:map",
     "tag:yaml.org,2002:seq", "tag:yaml.org,2002:timestamp",
 }
-# Characters Word and XML cannot hold; removed once here so every renderer can trust the text.
-_UNSAFE_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _YAML_TAG_PREFIX = "tag:yaml.org,2002:"
 _NULLS = {"", "~", "null", "Null", "NULL"}
+# Problems with the file as a whole: they have no field, even when they have a line.
+WHOLE_FILE = {"file.missing", "file.unreadable", "file.folder", "file.not_a_file", "file.too_big", "file.grew",
+              "file.binary", "file.utf16", "file.empty", "file.empty_start", "file.top_list", "file.top_value",
+              "yaml.too_many_values"}
+_FIRST_KEY = {"profile": "candidate:", "notes file": "learned:", "brand file": "name:"}  # for 'keys such as ...'
 
 
 class _StringResolver(VersionedResolver):
@@ -61,63 +66,6 @@ class _StringResolver(VersionedResolver):
         return super().resolve(kind, value, implicit)
 
 
-def clean_text(text: str) -> str:
-    """Drop control characters, lone surrogates and non-characters that no document format can hold."""
-    return _UNSAFE_CHARS.sub("", text)
-
-
-def _position(data: bytes, offset: int) -> tuple[int, int]:
-    """The 1-based (line, column) of a byte offset in raw file content."""
-    return data.count(b"\n", 0, offset) + 1, offset - (data.rfind(b"\n", 0, offset) + 1) + 1
-
-
-def read_bytes(path: Path, what: str = "file") -> bytes:
-    """The bytes of a UTF-8 text file of at most 1 MiB, or a located `InputError`.
-
-    One read, with every check `read_text` makes; for callers that need the exact bytes (the
-    batch hashes and ships them) without reading the file twice.
-    """
-    try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        raise InputError([Problem(path, None, None, "", f"this {what} does not exist")]) from None
-    except OSError as exc:
-        raise InputError([Problem(path, None, None, "", f"cannot read this {what}: {exc.strerror}")]) from None
-    if not path.is_file():
-        raise InputError([Problem(path, None, None, "", f"this is not a file (a folder?); give the {what} itself")])
-    if size > MAX_BYTES:
-        raise InputError([Problem(path, 1, 1, "",
-                                  f"the {what} is {size:,} bytes; at most 1 MiB ({MAX_BYTES:,} bytes) is accepted")])
-    try:
-        with path.open("rb") as handle:  # read no more than allowed, even if the file grew since stat()
-            data = handle.read(MAX_BYTES + 1)
-    except OSError as exc:
-        raise InputError([Problem(path, None, None, "", f"cannot read this {what}: {exc.strerror}")]) from None
-    if len(data) > MAX_BYTES:
-        raise InputError([Problem(path, 1, 1, "", f"the {what} is over 1 MiB ({MAX_BYTES:,} bytes), "
-                                                  "the most that is accepted")])
-    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        line, column = _position(data, data.index(b"\x00"))
-        raise InputError([Problem(path, line, column, "", f"this looks like a binary file, not a text {what}")])
-    try:
-        data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line, column = _position(data, exc.start)
-        raise InputError([Problem(path, line, column, "",
-                                  "the file is not UTF-8 text; save it as UTF-8 in your editor")]) from None
-    return data
-
-
-def decode(data: bytes) -> str:
-    """Text from bytes that `read_bytes` accepted: UTF-8 (a BOM dropped), control characters removed."""
-    return clean_text(data.decode("utf-8-sig"))
-
-
-def read_text(path: Path, what: str = "file") -> str:
-    """Read a UTF-8 text file of at most 1 MiB, or raise a located `InputError`."""
-    return decode(read_bytes(path, what))
-
-
 def _new_yaml() -> YAML:
     yaml = YAML(typ="rt")
     yaml.Resolver = _StringResolver
@@ -125,22 +73,21 @@ def _new_yaml() -> YAML:
     return yaml
 
 
-def _friendly(exc: MarkedYAMLError) -> str:
-    """Turn ruamel.yaml's parser wording into advice for someone editing a profile by hand."""
+def _friendly(exc: MarkedYAMLError) -> tuple[str, dict[str, Any]]:
+    """Turn ruamel.yaml's parser wording into advice for someone editing a profile by hand (a message key)."""
     problem = (exc.problem or exc.context or "").strip()
     if "\\t" in problem or "'\\t'" in repr(problem) or "tab" in problem.lower():
-        return "a tab character is used for indentation; YAML needs spaces"
+        return "yaml.tab", {}
     if "duplicate key" in str(exc).lower():
         key = re.search(r'found duplicate key "([^"]*)"', str(exc))
-        return f"the key '{key.group(1)}' appears twice here; keep one" if key else "a key appears twice; keep one"
-    if "end of stream" in problem and "quoted" in (exc.context or ""):
-        start = exc.context_mark.line + 1 if exc.context_mark else None
-        return f"the quote opened on line {start} is never closed" if start else "a quote is opened but never closed"
+        return ("yaml.duplicate_key", {"key": key.group(1)}) if key else ("yaml.duplicate_key_unnamed", {})
     if "mapping values are not allowed" in problem:
-        return "unexpected ':'; put a value that contains ': ' in quotes, or check the indentation"
-    if "expected <block end>" in problem or "could not find expected ':'" in problem:
-        return "the indentation or structure is off here (check the spaces at the start of the line)"
-    return f"this is not valid YAML ({problem})"
+        return "yaml.colon", {}
+    if "could not find expected ':'" in problem:
+        return "yaml.no_colon", {}
+    if "expected <block end>" in problem:
+        return "yaml.structure", {}
+    return "yaml.invalid", {"detail": problem}
 
 
 def _unclosed_quote(text: str, exc: MarkedYAMLError) -> tuple[int, int, str] | None:
@@ -172,25 +119,25 @@ def _unclosed_quote(text: str, exc: MarkedYAMLError) -> tuple[int, int, str] | N
     return None
 
 
-def _tag_message(tag: str) -> str:
+def _tag_problem(path: Path, line: int | None, column: int | None, tag: str) -> InputError:
     """Name a refused tag the way it was written (`!!python/...`, not `tag:yaml.org,2002:python/...`)."""
     shown = "!!" + tag[len(_YAML_TAG_PREFIX):] if tag.startswith(_YAML_TAG_PREFIX) else tag
-    why = ": it would build a Python object" if "python/" in shown else ""
-    return f"the tag '{shown}' is not accepted{why}; remove it"
+    key = "yaml.tag_python" if "python/" in shown else "yaml.tag"
+    return InputError([Problem(path, line, column, "", key, {"tag": shown})])
 
 
 def _check_key(path: Path, event: NodeEvent, tag_text: str | None, line: int | None, column: int | None) -> None:
     """A key must be a name: not a list or block, not empty, not forced to a number by a tag."""
     if isinstance(event, CollectionStartEvent):
-        message = "a key must be a plain word, not a list or a block ('? ' starts one)"
+        key = "yaml.key_collection"
     elif tag_text is not None:
-        message = "a key must be a plain word; remove the tag in front of it"
+        key = "yaml.key_tagged"
     elif isinstance(event, ScalarEvent) and (not event.value.strip()
                                              or (event.style is None and event.value in _NULLS)):
-        message = "a key is missing here: write its name before the ':'"
+        key = "yaml.key_missing"
     else:
         return
-    raise InputError([Problem(path, line, column, "", message)])
+    raise InputError([Problem(path, line, column, "", key)])
 
 
 def _prepass(path: Path, text: str) -> None:
@@ -203,21 +150,17 @@ def _prepass(path: Path, text: str) -> None:
         line = mark.line + 1 if mark else None
         column = mark.column + 1 if mark else None
         if isinstance(event, AliasEvent):
-            raise InputError([Problem(path, line, column, "",
-                                      "anchors and aliases (&name / *name) are not accepted; write the value out")])
+            raise InputError([Problem(path, line, column, "", "yaml.alias")])
         if isinstance(event, NodeEvent):
             nodes += 1
             if nodes > MAX_NODES:
-                raise InputError([Problem(path, line, column, "",
-                                          f"the file holds more than {MAX_NODES:,} values; "
-                                          "a profile needs far fewer (is this the right file?)")])
+                raise InputError([Problem(path, line, column, "", "yaml.too_many_values", {"max": MAX_NODES})])
             tag = getattr(event, "tag", None)
             tag_text = None if tag is None else str(getattr(tag, "value", tag) or "") or None
             if getattr(event, "anchor", None):
-                raise InputError([Problem(path, line, column, "",
-                                          "anchors and aliases (&name / *name) are not accepted; write the value out")])
+                raise InputError([Problem(path, line, column, "", "yaml.alias")])
             if tag_text not in ALLOWED_TAGS:
-                raise InputError([Problem(path, line, column, "", _tag_message(str(tag_text)))])
+                raise _tag_problem(path, line, column, str(tag_text))
             if open_collections:
                 parent = open_collections[-1]
                 if parent[0] and parent[1] % 2 == 0:
@@ -226,7 +169,7 @@ def _prepass(path: Path, text: str) -> None:
         if isinstance(event, CollectionStartEvent):
             open_collections.append([isinstance(event, MappingStartEvent), 0])
             if len(open_collections) > MAX_DEPTH:
-                raise InputError([Problem(path, line, column, "", f"nested more than {MAX_DEPTH} levels deep")])
+                raise InputError([Problem(path, line, column, "", "yaml.too_deep", {"max": MAX_DEPTH})])
         elif isinstance(event, CollectionEndEvent):
             open_collections.pop()
 
@@ -252,38 +195,60 @@ def _clean_tree(node: Any) -> None:
             _clean_tree(value)
 
 
+def _with_fields(error: InputError, text: str) -> InputError:
+    """Name the field of each problem at a line inside the document (not those about the file as a whole)."""
+    return InputError([replace(p, field=field_at_line(text, p.line)) if p.line and not p.field
+                       and p.key not in WHOLE_FILE else p for p in error.problems])
+
+
 def parse_yaml(path: Path, text: str) -> Any:
-    """Parse YAML text that came from `path`; syntax problems become a located `InputError`."""
+    """Parse YAML text that came from `path`; syntax problems become an `InputError` located at line, column
+    and, where the broken line sits inside a block, the field."""
+    try:
+        return _parse(path, text)
+    except InputError as exc:
+        raise _with_fields(exc, text) from None
+
+
+def _parse(path: Path, text: str) -> Any:
     try:
         _prepass(path, text)
         data = _new_yaml().load(text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        if "could not find expected ':'" in (exc.problem or "") and exc.context_mark:
+            mark = exc.context_mark  # the line that lacks its ':', not the next one where the parser gave up
         line = mark.line + 1 if mark else None
         column = mark.column + 1 if mark else None
         opened = _unclosed_quote(text, exc)
         if opened is not None:
-            raise InputError([Problem(path, opened[0], opened[1], "",
-                                      f"the quote opened on line {opened[0]} is never closed; "
-                                      f"add the closing {opened[2]}")]) from None
-        raise InputError([Problem(path, line, column, "", _friendly(exc))]) from None
+            raise InputError([Problem(path, opened[0], opened[1], "", "yaml.quote_never_closed",
+                                      {"line": opened[0], "quote": opened[2]})]) from None
+        key, values = _friendly(exc)
+        raise InputError([Problem(path, line, column, "", key, values)]) from None
     except YAMLError as exc:
-        raise InputError([Problem(path, None, None, "", f"this is not valid YAML ({exc})")]) from None
+        raise InputError([Problem(path, None, None, "", "yaml.invalid", {"detail": str(exc)})]) from None
     except RecursionError:
-        raise InputError([Problem(path, None, None, "", "the file is nested too deeply")]) from None
+        raise InputError([Problem(path, None, None, "", "yaml.too_deep", {"max": MAX_DEPTH})]) from None
     _clean_tree(data)
     return data
 
 
 def load_yaml_mapping(path: Path, what: str = "profile") -> CommentedMap:
     """Load a YAML file that must hold a mapping (keys and values) at the top."""
-    data = parse_yaml(path, read_text(path, what))
+    try:
+        text = read_text(path, what)
+    except InputError as exc:  # a wrong byte in a value: say which field it is in
+        if exc.problems[0].key != "file.not_utf8":
+            raise
+        raise _with_fields(exc, path.read_bytes()[:MAX_BYTES].decode("utf-8", "replace")) from None
+    data = parse_yaml(path, text)
     if data is None:
-        raise InputError([Problem(path, 1, 1, "", f"the {what} is empty; start from `prep-pack init`")])
+        key = "file.empty_start" if what in ("profile", "notes file") else "file.empty"
+        raise InputError([Problem(path, 1, 1, "", key, {"what": what})])
     if not isinstance(data, CommentedMap):
-        kind = "a list" if isinstance(data, CommentedSeq) else "a single value"
-        raise InputError([Problem(path, 1, 1, "",
-                                  f"the {what} holds {kind}; it must be keys and values such as 'candidate:'")])
+        key = "file.top_list" if isinstance(data, CommentedSeq) else "file.top_value"
+        raise InputError([Problem(path, 1, 1, "", key, {"what": what, "example": _FIRST_KEY.get(what, "name:")})])
     return data
 
 

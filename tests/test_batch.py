@@ -24,7 +24,7 @@ TODAY = dt.date(2026, 11, 26)
 BROKEN = {
     "typo.yaml": ("language: nl\ncandidate:\n  name: Typo Tom\n  emial: x@example.nl\n"
                   "application:\n  company: Acme\n  role: Tester\n  second_interview:\n    date: 2026-12-10\n",
-                  "typo.yaml:4:3: candidate.emial: unknown key 'emial'"),
+                  "typo.yaml:4:3: candidate.emial: onbekend veld 'emial'"),  # a Dutch profile: Dutch messages
     "date.yaml": ("candidate:\n  name: Datum Dirk\napplication:\n  company: Acme\n  role: Tester\n"
                   "  second_interview:\n    date: 2026-02-30\n", "date.yaml:7:11: application.second_interview.date"),
     "syntax.yaml": ("candidate:\n  name: \"Open Quote\napplication: {}\n", "syntax.yaml:2:9"),
@@ -263,7 +263,8 @@ def test_a_file_too_big_to_be_a_profile_fails_alone(tmp_path):
     (folder / "dump.yml").write_bytes(b"# x\n" * 300_000)
     result = run_batch(folder, out_dir=tmp_path / "out", options=options(("html",)), workers=1)
     rows = {r.profile: r for r in result.rows}
-    assert rows["dump.yml"].status == "failed" and "at most 1 MiB" in rows["dump.yml"].error
+    # no `language:` can be read from it, so the message is in the default language (Dutch)
+    assert rows["dump.yml"].status == "failed" and "hoogstens 1 MiB" in rows["dump.yml"].error
     assert rows["p000-sanne-de-vries.yaml"].status == "ok"
 
 

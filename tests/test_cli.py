@@ -71,7 +71,7 @@ def test_unknown_format_and_missing_file_are_usage_errors(tmp_path):
     result = run("generate", str(PROFILES / "ahmet-yilmaz.yaml"), "--format", "pdf,odt", "-o", str(tmp_path))
     assert result.returncode == 2 and "odt" in result.stderr and "docx" in result.stderr
     result = run("validate", str(tmp_path / "nope.yaml"))
-    assert result.returncode == 2 and "does not exist" in result.stderr and "Traceback" not in result.stderr
+    assert result.returncode == 2 and "bestaat niet" in result.stderr and "Traceback" not in result.stderr
     result = run("generate", str(PROFILES / "ahmet-yilmaz.yaml"), "--today", "tomorrow")
     assert result.returncode == 2 and "YYYY-MM-DD" in result.stderr
 

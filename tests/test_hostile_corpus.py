@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -23,9 +24,11 @@ from pathlib import Path
 
 import pytest
 
-from generator.errors import InputError
+from generator.errors import InputError, Problem
+from generator.messages import has
 from generator.notes import is_notes_file
 from generator.validate import load_inputs
+from generator.yamlload import WHOLE_FILE
 from tests.conftest import TODAY, render
 
 CORPUS = Path(__file__).parent / "data" / "bad"
@@ -37,61 +40,94 @@ GENERATED = (BIG, MANY)
 
 @dataclass(frozen=True)
 class Bad:
-    """Where a problem must be reported and what it must say."""
+    """Where a problem must be reported and what it must say, in English and in Dutch."""
 
     line: int
-    field: str     # the field path, "" for a problem with the file itself
-    message: str   # a substring of the message
+    field: str     # the field path; "" only for a problem with the file as a whole (WHOLE_FILE)
+    en: str        # a substring of the English message
+    nl: str        # a substring of the Dutch message
     file: str = ""  # the file named in the message, when not the profile itself (a notes file)
+    default: str = "en"  # the language of the messages without --lang: the profile's own, else nl
+
+    def message(self, lang: str) -> str:
+        return self.nl if lang == "nl" else self.en
 
 
+ROLE = "application.role"
+DATE = "application.second_interview.date"
+SALARY = "offers[1].monthly_salary"
+DEEP = "candidate.pitch." + ".".join(f"k{i}" for i in range(31))
 EXPECTED: dict[str, Bad] = {
-    # YAML syntax
-    "unclosed-double-quote.yaml": Bad(8, "", 'the quote opened on line 8 is never closed; add the closing "'),
-    "unclosed-single-quote.yaml": Bad(8, "", "the quote opened on line 8 is never closed; add the closing '"),
-    "tab-indentation.yaml": Bad(8, "", "a tab character is used for indentation; YAML needs spaces"),
-    "bad-indentation.yaml": Bad(8, "", "or check the indentation"),
-    "bad-indentation-dedent.yaml": Bad(8, "", "the indentation or structure is off here"),
-    "duplicate-key.yaml": Bad(9, "", "the key 'role' appears twice here; keep one"),
-    "complex-key.yaml": Bad(9, "", "a key must be a plain word, not a list or a block"),
-    "empty-key.yaml": Bad(9, "", "a key is missing here: write its name before the ':'"),
-    # the shape of the file
-    "empty.yaml": Bad(1, "", "the profile is empty; start from `prep-pack init`"),
-    "only-comments.yaml": Bad(1, "", "the profile is empty"),
-    "top-level-list.yaml": Bad(1, "", "the profile holds a list; it must be keys and values such as 'candidate:'"),
-    "binary.yaml": Bad(3, "", "this looks like a binary file, not a text profile"),
-    "latin-1.yaml": Bad(8, "", "the file is not UTF-8 text; save it as UTF-8 in your editor"),
-    "utf-16.yaml": Bad(1, "", "the file is not UTF-8 text"),
-    BIG: Bad(1, "", "at most 1 MiB (1,048,576 bytes) is accepted"),
-    MANY: Bad(24_981, "", "the file holds more than 25,000 values; a profile needs far fewer"),
+    # YAML syntax: the field is the one the broken line belongs to
+    "unclosed-double-quote.yaml": Bad(8, ROLE, 'the quote opened on line 8 is never closed; add the closing "',
+                                      'het aanhalingsteken dat op regel 8 opent, wordt nergens gesloten'),
+    "unclosed-single-quote.yaml": Bad(8, ROLE, "the quote opened on line 8 is never closed; add the closing '",
+                                      "sluit de tekst af met '"),
+    "tab-indentation.yaml": Bad(8, ROLE, "a tab character is used for indentation; YAML needs spaces",
+                                "hier wordt met een tab ingesprongen; YAML accepteert alleen spaties"),
+    "bad-indentation.yaml": Bad(8, ROLE, "or check the indentation", "of controleer het inspringen"),
+    "bad-indentation-dedent.yaml": Bad(8, ROLE, "the indentation or structure is off here",
+                                       "het inspringen of de opbouw klopt hier niet"),
+    "duplicate-key.yaml": Bad(9, ROLE, "the key 'role' appears twice here; keep one",
+                              "het veld 'role' staat hier twee keer; laat er één staan"),
+    "complex-key.yaml": Bad(9, "application", "a key must be a plain word, not a list or a block",
+                            "een veldnaam moet een gewoon woord zijn, geen lijst of blok"),
+    "empty-key.yaml": Bad(9, "application", "a key is missing here: write its name before the ':'",
+                          "hier ontbreekt een veldnaam: schrijf de naam vóór de ':'"),
+    # the shape of the file: problems with the file as a whole, which has no field
+    "empty.yaml": Bad(1, "", "the profile is empty; start from the example that `prep-pack init` writes",
+                      "het profiel is leeg", default="nl"),
+    "only-comments.yaml": Bad(1, "", "the profile is empty", "het profiel is leeg", default="nl"),
+    "top-level-list.yaml": Bad(1, "", "the profile holds a list; it must be keys and values such as 'candidate:'",
+                               "het profiel bevat een lijst", default="nl"),
+    "binary.yaml": Bad(3, "", "this looks like a binary file (an image, a Word document ...), not a text profile",
+                       "dit lijkt een binair bestand", default="nl"),
+    "latin-1.yaml": Bad(8, ROLE, "the file is not UTF-8 text; save it as UTF-8 in your editor",
+                        "dit bestand is niet als UTF-8 opgeslagen"),
+    "utf-16.yaml": Bad(1, "", "the file is not UTF-8 text but UTF-16", "als UTF-16 opgeslagen", default="nl"),
+    BIG: Bad(1, "", "at most 1 MiB (1,048,576 bytes) is accepted", "hoogstens 1 MiB (1.048.576 bytes)"),
+    MANY: Bad(24_981, "", "the file holds more than 25,000 values; a profile needs far fewer",
+              "het bestand bevat meer dan 25.000 waarden"),
     # values
-    "impossible-date.yaml": Bad(10, "application.second_interview.date",
-                                "'2026-02-30' is not a real date; write it as YYYY-MM-DD"),
-    "date-as-number.yaml": Bad(10, "application.second_interview.date", "'20261203' is not a real date"),
-    "date-year-9999.yaml": Bad(10, "application.second_interview.date",
-                               "'9999-12-31' is out of range; use a year from 1900 to 2999"),
-    "list-for-text.yaml": Bad(8, "application.role", "must be text, not a list or a block"),
-    "text-for-number.yaml": Bad(15, "offers[1].monthly_salary", "'lots' is not a number"),
-    "money-nan.yaml": Bad(15, "offers[1].monthly_salary", "'nan' is not a number"),
-    "money-fraction-of-a-cent.yaml": Bad(15, "offers[1].monthly_salary",
-                                         "'0.001' has more than two decimals; write money in whole cents"),
-    "negative-salary.yaml": Bad(15, "offers[1].monthly_salary", "'-3000' is too small; it must be at least 0"),
-    "hours-per-week-200.yaml": Bad(16, "offers[1].hours_per_week", "'200' is too large; it must be at most 80"),
-    "thousands-separator.yaml": Bad(15, "offers[1].monthly_salary",
-                                    "write '4.300' without a thousands separator, e.g. 4300"),
+    "impossible-date.yaml": Bad(10, DATE, "'2026-02-30' is not a real date: February 2026 has only 28 days",
+                                "'2026-02-30' is geen bestaande datum: februari 2026 heeft maar 28 dagen"),
+    "date-as-number.yaml": Bad(10, DATE, "'20261203' is not written as YYYY-MM-DD; write it as 2026-12-03",
+                               "'20261203' staat niet in de vorm JJJJ-MM-DD; schrijf 2026-12-03"),
+    "date-year-9999.yaml": Bad(10, DATE, "'9999-12-31' is out of range; use a year from 1900 to 2999",
+                               "'9999-12-31' valt buiten het bereik; gebruik een jaar van 1900 tot en met 2999"),
+    "list-for-text.yaml": Bad(8, ROLE, "must be text, not a list or a block", "moet tekst zijn, geen lijst of blok"),
+    "text-for-number.yaml": Bad(15, SALARY, "'lots' is not a number", "'lots' is geen getal"),
+    "money-nan.yaml": Bad(15, SALARY, "'nan' is not a number", "'nan' is geen gewoon getal"),
+    "money-fraction-of-a-cent.yaml": Bad(15, SALARY, "'0.001' has more than two decimals; write money in whole cents",
+                                         "'0.001' heeft meer dan twee cijfers achter de punt"),
+    "negative-salary.yaml": Bad(15, SALARY, "'-3000' is too small; it must be at least 0",
+                                "'-3000' is te klein; het moet minstens 0 zijn"),
+    "hours-per-week-200.yaml": Bad(16, "offers[1].hours_per_week", "'200' is too large; it must be at most 80",
+                                   "'200' is te groot; het mag hoogstens 80 zijn"),
+    "thousands-separator.yaml": Bad(15, SALARY, "write '4.300' without a thousands separator, e.g. 4300",
+                                    "schrijf '4.300' zonder scheidingsteken voor de duizendtallen, dus 4300"),
     "unknown-assessment-kind.yaml": Bad(13, "application.second_interview.assessment.kind",
-                                        "'dance' is not allowed; use one of: 'case', 'presentation'"),
-    "unknown-language.yaml": Bad(1, "language", "'de' is not allowed; use one of: 'nl', 'en'"),
-    "unknown-key.yaml": Bad(4, "candidate.emial", "unknown key 'emial'; did you mean 'email'?"),
+                                        "'dance' is not allowed; use one of: 'case', 'presentation'",
+                                        "'dance' is geen geldige keuze; mogelijk zijn 'case', 'presentation'"),
+    "unknown-language.yaml": Bad(1, "language", "'de' is not allowed; use one of: 'nl' or 'en'",
+                                 "'de' is geen geldige keuze; mogelijk zijn 'nl' of 'en'", default="nl"),
+    "unknown-key.yaml": Bad(4, "candidate.emial", "unknown key 'emial'; did you mean 'email'?",
+                            "onbekend veld 'emial'; bedoel je 'email'?"),
     "notes-unknown-answered.yaml": Bad(10, "answered[2]", "'salary' is not allowed; use one of: 'feedback'",
+                                       "'salary' is geen geldige keuze; mogelijk zijn 'feedback'",
                                        file="notes-unknown-answered.notes.md"),
     # attacks
-    "billion-laughs.yaml": Bad(2, "", "anchors and aliases (&name / *name) are not accepted"),
-    "python-object-apply.yaml": Bad(8, "", "the tag '!!python/object/apply:os.system' is not accepted: "
-                                           "it would build a Python object"),
-    "python-name.yaml": Bad(8, "", "the tag '!!python/name:os.system' is not accepted"),
-    "deep-nesting.yaml": Bad(34, "", "nested more than 32 levels deep"),
+    "billion-laughs.yaml": Bad(2, "a", "anchors and aliases (&name / *name) are not accepted",
+                               "ankers en verwijzingen (&naam / *naam) zijn niet toegestaan", default="nl"),
+    "python-object-apply.yaml": Bad(8, ROLE, "the tag '!!python/object/apply:os.system' is not accepted: "
+                                             "it would build a Python object",
+                                    "de tag '!!python/object/apply:os.system' is niet toegestaan"),
+    "python-name.yaml": Bad(8, ROLE, "the tag '!!python/name:os.system' is not accepted",
+                            "de tag '!!python/name:os.system' is niet toegestaan"),
+    "deep-nesting.yaml": Bad(34, DEEP, "nested more than 32 levels deep", "meer dan 32 niveaus diep genest",
+                             default="nl"),
 }
+LANGS = ("en", "nl")
 SLOW_ATTACKS = ("billion-laughs.yaml", BIG, MANY)
 
 
@@ -143,18 +179,50 @@ def test_the_manifest_covers_the_whole_corpus() -> None:
     assert len(EXPECTED) >= 30
 
 
-@pytest.mark.parametrize("name", sorted(EXPECTED))
-def test_load_inputs_reports_one_located_problem(corpus: Path, name: str) -> None:
-    bad = EXPECTED[name]
+def only_problem(path: Path, lang: str | None) -> Problem:
     with pytest.raises(InputError) as info:
-        load_inputs(corpus / name)
+        load_inputs(path, None, lang)
     assert len(info.value.problems) == 1, "\n".join(map(str, info.value.problems))
-    problem = info.value.problems[0]
+    return info.value.problems[0]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_load_inputs_reports_one_located_problem(corpus: Path, name: str, lang: str) -> None:
+    bad = EXPECTED[name]
+    problem = only_problem(corpus / name, lang)
     assert problem.file.name == named_file(bad, name)
     assert problem.line == bad.line, str(problem)
     assert problem.column is not None and problem.column >= 1, str(problem)
     assert problem.field == bad.field, str(problem)
-    assert bad.message in problem.message, str(problem)
+    assert bad.message(lang) in problem.message, str(problem)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_every_message_names_file_line_column_and_field_in_dutch_and_english(corpus: Path, name: str) -> None:
+    """Issue 14: each message exists in both languages (from the catalogues, fully filled in) and is located
+    as `file:line:column: field: message`; only a problem with the file as a whole has no field."""
+    english, dutch = only_problem(corpus / name, "en"), only_problem(corpus / name, "nl")
+    for code in LANGS:
+        assert has(english.key, code), f"{english.key} is missing in {code}"
+    assert english.message != dutch.message
+    for problem in (english, dutch):
+        assert not re.search(r"\{\w+(:\w+)?\}", problem.message), problem.message
+        assert problem.line == EXPECTED[name].line and problem.column
+        assert bool(problem.field) != (problem.key in WHOLE_FILE), str(problem)
+        where = f"{problem.file}:{problem.line}:{problem.column}: "
+        assert str(problem) == where + (f"{problem.field}: " if problem.field else "") + problem.message
+
+
+def test_only_problems_with_the_whole_file_have_no_field() -> None:
+    assert {name for name, bad in EXPECTED.items() if not bad.field} == {
+        "empty.yaml", "only-comments.yaml", "top-level-list.yaml", "binary.yaml", "utf-16.yaml", BIG, MANY}
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_without_lang_messages_are_in_the_profiles_language_else_dutch(corpus: Path, name: str) -> None:
+    problem = only_problem(corpus / name, None)
+    assert (problem.lang or "nl") == EXPECTED[name].default, str(problem)
 
 
 @pytest.mark.parametrize("name", SLOW_ATTACKS)
@@ -182,7 +250,7 @@ def test_python_tags_never_run(tmp_path: Path) -> None:
     assert not (tmp_path / "out").exists()
 
 
-def assert_reported(stderr: str, folder: Path, name: str) -> None:
+def assert_reported(stderr: str, folder: Path, name: str, lang: str | None = None) -> None:
     """stderr holds `file:line:column: field: message` for this corpus file, and no traceback."""
     bad = EXPECTED[name]
     assert "Traceback" not in stderr
@@ -190,16 +258,35 @@ def assert_reported(stderr: str, folder: Path, name: str) -> None:
     lines = [line for line in stderr.splitlines() if line.startswith(f"{file}:{bad.line}:")]
     assert len(lines) == 1, f"no line starting with {file}:{bad.line}: in\n{stderr}"
     assert (f": {bad.field}: " if bad.field else ": ") in lines[0]
-    assert bad.message in lines[0], lines[0]
+    assert bad.message(lang or bad.default) in lines[0], lines[0]
+
+
+SUMMARY = {"en": "1 problem found.", "nl": "1 probleem gevonden."}
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_validate_command(corpus: Path, name: str) -> None:
+    """The real command, without --lang: the messages are in the profile's language, else Dutch."""
     result = prep_pack("validate", corpus / name)
     assert result.returncode == 2, result.stdout + result.stderr
     assert result.stdout == ""
     assert_reported(result.stderr, corpus, name)
-    assert result.stderr.rstrip().endswith("1 problem found.")
+    assert result.stderr.rstrip().endswith(SUMMARY[EXPECTED[name].default])
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_validate_command_with_lang(corpus: Path, name: str, lang: str) -> None:
+    """`validate --lang` (in this process, for speed): every message and the count in that language."""
+    from click.testing import CliRunner
+
+    from generator.cli import cli
+
+    result = CliRunner().invoke(cli, ["validate", str(corpus / name), "--lang", lang])
+    assert result.exit_code == 2, result.output
+    assert result.stdout == ""
+    assert_reported(result.stderr, corpus, name, lang)
+    assert result.stderr.rstrip().endswith(SUMMARY[lang])
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
@@ -233,7 +320,7 @@ def test_batch_command_reports_every_bad_profile(corpus: Path, tmp_path: Path) -
         assert row["status"] == "failed", row
         assert "\n" not in row["error"] and "Traceback" not in row["error"], row
         assert f"{named_file(bad, name)}:{bad.line}:" in row["error"], row
-        assert bad.field in row["error"] and bad.message in row["error"], row
+        assert bad.field in row["error"] and bad.message(bad.default) in row["error"], row
         float(row["seconds"])
     written = {p.relative_to(out) for p in out.rglob("*") if p.is_file() and not p.name.startswith(".")}
     assert written == {Path("report.csv"), Path("good-person_acme/good-person_acme.html")}, written

@@ -12,9 +12,10 @@ import pytest
 from click.testing import CliRunner, Result
 
 from generator.cli import cli
+from generator.schema import schema as json_schema_data
 from generator.validate import load_inputs
 
-FILES = ("profile.yaml", "notes.md", "prep-pack.schema.json")
+FILES = ("profile.yaml", "notes.md", "prep-pack.schema.json", "prep-pack.notes.schema.json")
 
 
 def run_cli(*args: str | Path) -> subprocess.CompletedProcess[str]:
@@ -41,7 +42,7 @@ def initialised(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPat
     return lang, folder
 
 
-def test_init_writes_the_three_files(initialised: tuple[str, Path]) -> None:
+def test_init_writes_the_four_files(initialised: tuple[str, Path]) -> None:
     _, folder = initialised
     assert sorted(p.name for p in folder.iterdir()) == sorted(FILES)
 
@@ -65,6 +66,38 @@ def test_schema_file_is_the_profile_schema(initialised: tuple[str, Path]) -> Non
     schema = json.loads((folder / "prep-pack.schema.json").read_text(encoding="utf-8"))
     assert {"candidate", "application", "offers"} <= set(schema["properties"])
     assert {"candidate", "application"} <= set(schema["required"])
+    assert schema == json_schema_data("profile")
+
+
+def test_notes_schema_file_is_written_and_named_in_the_notes(initialised: tuple[str, Path]) -> None:
+    """The notes are Markdown (no schema there); they end by saying how a YAML notes file gets the schema."""
+    _, folder = initialised
+    schema = json.loads((folder / "prep-pack.notes.schema.json").read_text(encoding="utf-8"))
+    assert {"date", "met", "learned", "answered"} <= set(schema["properties"])
+    assert schema == json_schema_data("notes")
+    notes = (folder / "notes.md").read_text(encoding="utf-8")
+    last = notes.rstrip().splitlines()[-1]
+    assert last.startswith("<!-- ") and last.endswith(
+        "# yaml-language-server: $schema=prep-pack.notes.schema.json -->")
+
+
+def test_the_wired_schemas_accept_the_written_files(initialised: tuple[str, Path]) -> None:
+    """What an editor does with the `$schema` line: the profile, and the notes written as YAML, validate."""
+    from jsonschema import Draft202012Validator
+
+    from tests.test_schema import editor_view
+
+    _, folder = initialised
+    profile_text = (folder / "profile.yaml").read_text(encoding="utf-8")
+    schema_name = profile_text.splitlines()[0].split("$schema=")[1]
+    schema = json.loads((folder / schema_name).read_text(encoding="utf-8"))
+    validator = Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+    assert list(validator.iter_errors(editor_view(profile_text))) == []
+    notes = load_inputs(folder / "profile.yaml", folder / "notes.md").notes
+    assert notes is not None
+    notes_schema = json.loads((folder / "prep-pack.notes.schema.json").read_text(encoding="utf-8"))
+    as_yaml = json.loads(notes.model_dump_json(exclude_defaults=True))
+    Draft202012Validator(notes_schema, format_checker=Draft202012Validator.FORMAT_CHECKER).validate(as_yaml)
 
 
 def test_written_profile_and_notes_validate(initialised: tuple[str, Path]) -> None:
@@ -126,3 +159,10 @@ def test_schema_command_prints_the_json_schema() -> None:
     schema = json.loads(result.stdout)
     assert {"candidate", "application", "offers"} <= set(schema["properties"])
     assert schema["type"] == "object"
+    assert schema == json_schema_data("profile")
+
+
+def test_schema_command_prints_the_notes_schema() -> None:
+    result = invoke("schema", "--notes")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout) == json_schema_data("notes")

@@ -15,15 +15,15 @@ from typing import Any
 import pytest
 
 from generator.folders import builtin_templates
-from generator.language import is_register_pair, languages, load_language
+from generator.language import is_plural, is_register_pair, languages, load_language
 
 ROOT = Path(__file__).resolve().parent.parent
-KEY = re.compile(r"^(?:labels|summary|sections)\.[a-z_]+(?:\.[a-z_]+)*$")
+KEY = re.compile(r"^(?:labels|summary|sections|warnings)\.[a-z_]+(?:\.[a-z_]+)*$")
 
 
 def leaf_keys(node: Any, prefix: str = "") -> set[str]:
     """Every dotted key whose value is text or a list (the things code asks for)."""
-    if isinstance(node, dict) and not is_register_pair(node):
+    if isinstance(node, dict) and not is_register_pair(node) and not is_plural(node):
         return set().union(*(leaf_keys(value, f"{prefix}{key}.") for key, value in node.items()))
     return {prefix.rstrip(".")}
 
@@ -130,3 +130,23 @@ def test_a_language_that_has_no_folder_is_refused_with_the_choices(tmp_path):
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 2
     assert "language" in done.stderr and "'nl'" in done.stderr and "'en'" in done.stderr
+
+
+def _texts_in(node: Any, key: str = "") -> list[tuple[str, Any]]:
+    """Every value a text key holds, list items one by one, with its key."""
+    if isinstance(node, dict) and not is_register_pair(node) and not is_plural(node):
+        return [found for k, v in node.items() for found in _texts_in(v, f"{key}.{k}" if key else k)]
+    if isinstance(node, list):
+        return [(f"{key}[{i}]", item) for i, item in enumerate(node)]
+    return [(key, node)]
+
+
+def test_every_text_is_text():
+    """A list item such as `- Don't: wait` is a mapping in YAML, and would print as "{'Don't': ...}"."""
+    for code in languages():
+        for key, value in _texts_in(load_language(code).texts.data):
+            if key.startswith("sections.plan.steps"):
+                continue  # steps are {title, detail} pairs, checked above
+            forms = value.values() if isinstance(value, dict) and (is_register_pair(value) or is_plural(value)) \
+                else [value]
+            assert all(isinstance(form, (str, int, float)) for form in forms), f"{code}: {key} is {value!r}"

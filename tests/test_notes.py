@@ -364,3 +364,140 @@ def test_cli_reports_bad_markdown_notes_with_their_line(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     assert result.stderr.startswith(f"{notes}:6:1: answered[2]: 'nope' is not allowed")
+
+
+# ----------------------------------------------------------------------------- dates in the title (issue 14)
+
+
+def load_with_warnings(tmp_path: Path, markdown: str, lang: str | None = None):
+    """The Inputs (notes and warnings) of a valid profile with `markdown` as its notes."""
+    profile = write(tmp_path, "profile.yaml", PROFILE)
+    return load_inputs(profile, write(tmp_path, "notes.md", markdown), lang)
+
+
+@pytest.mark.parametrize("title", [
+    "# Eerste gesprek 2026-11-19",
+    "# Eerste gesprek 19-11-2026",
+    "# Eerste gesprek 19/11/2026",
+    "# Eerste gesprek 19.11.2026",
+    "# Eerste gesprek 19-11-26",
+    "# Eerste gesprek op 19 november 2026",
+    "# Eerste gesprek, 19 nov 2026",
+    "# Eerste gesprek 19 nov. 2026",
+    "# Eerste gesprek 19e november 2026",
+    "# First interview 19 November 2026",
+    "# First interview, November 19, 2026",
+    "# First interview 19th Nov 2026",
+    "# Gesprek donderdag 19 NOVEMBER 2026 om 10.30",
+])
+def test_title_dates_in_common_forms_are_read(tmp_path: Path, title: str) -> None:
+    inputs = load_with_warnings(tmp_path, f"{title}\n## Geleerd\n- iets\n")
+    assert inputs.notes is not None and inputs.notes.date == dt.date(2026, 11, 19)
+    assert inputs.warnings == []
+
+
+@pytest.mark.parametrize("title, message", [
+    ("# Eerste gesprek 31-02-2026", "'31-02-2026' is not a real date: February 2026 has only 28 days, "
+                                    "so there is no day 31"),
+    ("# Eerste gesprek 30 februari 2026", "'30 februari 2026' is not a real date: February 2026 has only 28 days"),
+    ("# First interview 11/19/2026", "'11/19/2026' is not a real date: there is no month 19; did you mean 2026-11-19?"),
+    ("# First interview 2026-19-11", "there is no month 19; did you mean 2026-11-19?"),
+])
+def test_title_date_that_cannot_exist_is_refused_at_its_line(tmp_path: Path, title: str, message: str) -> None:
+    profile = write(tmp_path, "profile.yaml", PROFILE)
+    notes = write(tmp_path, "notes.md", f"<!-- notes -->\n{title}\n## Learned\n- x\n")
+    with pytest.raises(InputError) as info:
+        load_inputs(profile, notes)
+    [problem] = info.value.problems
+    assert (problem.file, problem.line, problem.column, problem.field) == (notes, 2, 1, "date")
+    assert message in problem.message
+
+
+def test_title_date_without_a_year_is_a_warning_not_silence(tmp_path: Path) -> None:
+    inputs = load_with_warnings(tmp_path, "# Eerste gesprek 19-11\n## Geleerd\n- iets\n", "nl")
+    assert inputs.notes is not None and inputs.notes.date is None
+    [warning] = inputs.warnings
+    assert (warning.line, warning.field) == (1, "date")
+    assert warning.message.startswith("in de titel staat '19-11' zonder jaartal")
+
+
+def test_title_without_a_date_gives_no_warning(tmp_path: Path) -> None:
+    inputs = load_with_warnings(tmp_path, "# Eerste gesprek bij Acme, ronde 1\n## Geleerd\n- iets\n")
+    assert inputs.notes is not None and inputs.notes.date is None
+    assert inputs.warnings == []
+
+
+def test_yaml_notes_date_in_another_form_is_refused_with_the_form_to_use(tmp_path: Path) -> None:
+    found = notes_problems(tmp_path, "date: 19-11-2026\nlearned: [x]\n", name="notes.yaml")
+    assert [(p.line, p.field) for p in found] == [(1, "date")]
+    assert found[0].message == "'19-11-2026' is not written as YYYY-MM-DD; write it as 2026-11-19"
+
+
+# ----------------------------------------------------------------------------- unknown headings (issue 14)
+
+
+@pytest.mark.parametrize("heading, hint, lang, start", [
+    ("Wat ik heb geleerd", "'## Geleerd'", "nl", "'## Wat ik heb geleerd' is geen kopje dat prep-pack kent"),
+    ("Geleerd vandaag", "'## Geleerd'", "nl", "'## Geleerd vandaag' is geen kopje"),
+    ("Open vraag", "'## Open vragen'", "nl", "'## Open vraag' is geen kopje"),
+    ("What I have learned", "'## Learned'", "en", "'## What I have learned' is not a heading prep-pack knows"),
+    ("Went wel", "'## Went well'", "en", "'## Went wel' is not a heading"),
+])
+def test_a_heading_like_a_known_one_is_kept_and_warned_about(tmp_path: Path, heading: str, hint: str, lang: str,
+                                                            start: str) -> None:
+    inputs = load_with_warnings(tmp_path, f"# Notes 2026-11-19\n\n## {heading}\n- a fact\n", lang)
+    assert inputs.notes is not None and inputs.notes.other == {heading: ["a fact"]}  # kept, shown as free notes
+    [warning] = inputs.warnings
+    assert (warning.file.name, warning.line, warning.column) == ("notes.md", 3, 1)
+    assert warning.message.startswith(start) and hint in warning.message
+    assert str(warning).startswith(f"{warning.file}:3:1: ")
+
+
+def test_a_heading_unlike_any_known_one_is_kept_without_a_warning(tmp_path: Path) -> None:
+    """'## Overig' or '## Parkeren' is a free-notes section on purpose (docs: kept under `other`)."""
+    inputs = load_with_warnings(tmp_path, "## Overig\n- parkeren achter\n## Parkeren\n- P2\n")
+    assert inputs.notes is not None and set(inputs.notes.other) == {"Overig", "Parkeren"}
+    assert inputs.warnings == []
+
+
+def test_validate_prints_warnings_and_still_exits_0(tmp_path: Path) -> None:
+    profile = write(tmp_path, "sam.yaml", PROFILE.replace("language: en", "language: nl"))
+    notes = write(tmp_path, "sam.notes.md", "# Eerste gesprek 19-11-2026\n## Wat ik heb geleerd\n- iets\n")
+    result = subprocess.run([sys.executable, "-m", "generator", "validate", str(profile)],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == (f"waarschuwing: {notes}:2:1: '## Wat ik heb geleerd' is geen kopje dat prep-pack kent, "
+                             "dus de punten eronder komen bij de overige aantekeningen, onder dat kopje; "
+                             "bedoel je '## Geleerd'?\n")
+    assert result.stdout.startswith(f"{profile}: OK")
+    english = subprocess.run([sys.executable, "-m", "generator", "validate", str(profile), "--lang", "en"],
+                             capture_output=True, text=True, timeout=60)
+    assert english.returncode == 0 and english.stderr.startswith(f"warning: {notes}:2:1: '## Wat ik heb geleerd' "
+                                                                 "is not a heading prep-pack knows")
+
+
+def test_generate_prints_notes_warnings_on_stderr(tmp_path: Path) -> None:
+    profile = write(tmp_path, "sam.yaml", PROFILE)
+    write(tmp_path, "sam.notes.md", "# First interview 2026-11-19\n## What I have learned\n- a fact\n")
+    result = subprocess.run([sys.executable, "-m", "generator", "generate", str(profile), "-o", str(tmp_path / "out"),
+                             "--format", "html", "--today", "2026-11-26"], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "warning: " in result.stderr and "'## What I have learned'" in result.stderr
+    assert "a fact" in (tmp_path / "out" / "test-person_acme.html").read_text("utf-8")
+
+
+def test_batch_puts_notes_warnings_in_the_report_row(tmp_path: Path) -> None:
+    import csv
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    write(folder, "sam.yaml", PROFILE)
+    write(folder, "sam.notes.md", "# First interview 2026-11-19\n## What I have learned\n- a fact\n")
+    result = subprocess.run([sys.executable, "-m", "generator", "batch", str(folder), "-o", str(tmp_path / "out"),
+                             "--format", "html", "--workers", "1", "--today", "2026-11-26"],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    with (tmp_path / "out" / "report.csv").open(encoding="utf-8", newline="") as handle:
+        [row] = list(csv.DictReader(handle))
+    assert row["status"] == "ok"
+    assert f"warning: {folder / 'sam.notes.md'}:2:1: '## What I have learned' is not a heading" in row["error"]

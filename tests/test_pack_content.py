@@ -222,7 +222,8 @@ def test_calendar_parses_back_with_interview_steps_and_follow_up(sanne):
     assignment = [e["attrs"]["data-date"] for e in elements(sanne.html, "data-task")
                   if e["attrs"]["data-task"].startswith("assessment-")]
     days = [e.decoded("dtstart").isoformat() for e in events[1:]]
-    assert days == steps + assignment + ["2026-12-04", "2026-12-18"]
+    # thank-you the next working day; check-in two days into the window (24 Dec), after Christmas week
+    assert days == steps + assignment + ["2026-12-04", "2027-01-04"]
     raw = sanne.paths["ics"].read_bytes()
     assert b"\r\n" in raw and b"BEGIN:VTIMEZONE" in raw and b"TZID:Europe/Amsterdam" in raw
 

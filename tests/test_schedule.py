@@ -6,60 +6,109 @@ import datetime as dt
 
 import pytest
 
-from generator.content.schedule import build_schedule, next_working_day, plan_dates
+from generator.content.schedule import Calendar, Schedule, build_schedule
 from generator.language import load_language
 from generator.localize import long_date, short_date
 
 D = dt.date
 
 
-@pytest.mark.parametrize("today, interview", [
-    (D(2026, 11, 26), D(2026, 12, 3)),    # across a month end
-    (D(2026, 12, 20), D(2027, 1, 8)),     # across a year end
-    (D(2028, 2, 25), D(2028, 3, 2)),      # across a leap day
-    (D(2026, 11, 26), D(2027, 3, 1)),     # months away
-    (D(2026, 11, 26), D(2026, 11, 29)),   # fewer days than steps
-])
-def test_plan_runs_from_today_to_the_day_before_in_order(today, interview):
-    plan = plan_dates(today, interview, 6)
-    assert len(plan) == 6
-    assert plan[0] == today
-    assert plan[-1] == interview - dt.timedelta(days=1)
-    assert plan == sorted(plan)
+NL = Calendar()
+
+
+def _every_day(first: dt.date, last: dt.date) -> list[dt.date]:
+    return [first + dt.timedelta(days=i) for i in range((last - first).days + 1)]
+
+
+def _proposed(s: Schedule) -> list[dt.date]:
+    """Every date a pack built on this schedule proposes: plan, task days, thank-you, check-in."""
+    tasks = [s.day_at(share / 10) for share in range(11)] + [s.day_at(share / 10, early=True) for share in range(11)]
+    return [*s.plan, *tasks, s.thank_you_by, s.check_in]
+
+
+def _no_day_left(s: Schedule) -> bool:
+    """Only today is left before the interview and it is closed: nothing else can be proposed."""
+    return not s.prep_days
+
+
+# Interview dates: every day of 2027, and the weeks around Easter and Christmas 2026; lead times
+# from one day to two months.
+INTERVIEWS = _every_day(D(2027, 1, 1), D(2027, 12, 31)) + _every_day(D(2026, 3, 25), D(2026, 4, 15)) \
+    + _every_day(D(2026, 12, 15), D(2026, 12, 31))
+
+
+@pytest.mark.parametrize("lead", [1, 2, 3, 5, 9, 16, 45])
+def test_a_year_of_interviews_proposes_no_sunday_no_holiday_and_no_early_check_in(lead):
+    for interview in INTERVIEWS:
+        s = build_schedule(interview - dt.timedelta(days=lead), interview, 6, NL)
+        proposed = _proposed(s)
+        if _no_day_left(s):
+            proposed = [s.thank_you_by, s.check_in]
+        bad = [day for day in proposed if day.weekday() == 6 or NL.holiday(day)]
+        assert not bad, (interview, lead, bad)
+        assert s.check_in >= s.decision_from, interview
+        assert s.thank_you_by > interview and s.thank_you_by.weekday() < 5
+        assert s.plan == sorted(s.plan) and all(s.today <= day < interview for day in s.plan)
+
+
+def test_the_country_of_the_interview_adds_its_holidays():
+    """21 July is Belgium's national day: no task for an interview in Brussels on the 22nd."""
+    s = build_schedule(D(2027, 7, 1), D(2027, 7, 22), 6, Calendar("BE"))
+    assert D(2027, 7, 21) not in _proposed(s)
+    assert D(2027, 7, 21) in build_schedule(D(2027, 7, 1), D(2027, 7, 22), 6, NL).plan
+
+
+def test_a_long_lead_puts_the_plan_in_the_last_two_weeks_and_story_work_now():
+    s = build_schedule(D(2026, 11, 2), D(2027, 2, 1), 6, NL)
+    assert s.plan[0] >= D(2027, 2, 1) - dt.timedelta(days=14)
+    assert s.plan[-1] == D(2027, 1, 29)  # the Friday before a Monday interview
+    assert s.day_at(0, early=True) == D(2026, 11, 2)
+
+
+def test_weekdays_are_preferred_and_christmas_eve_avoided():
+    s = build_schedule(D(2026, 12, 14), D(2026, 12, 28), 6, NL)
+    assert all(day.weekday() < 5 for day in s.plan)
+    assert D(2026, 12, 24) not in _proposed(s)
+
+
+def test_a_short_lead_over_a_weekend_uses_saturday_rather_than_one_day():
+    s = build_schedule(D(2027, 3, 6), D(2027, 3, 9), 6, NL)  # Saturday; interview Tuesday
+    assert set(s.plan) == {D(2027, 3, 6), D(2027, 3, 8)}
 
 
 @pytest.mark.parametrize("days", [1, 0, -1, -400])
 def test_tomorrow_today_or_past_puts_every_step_on_today(days):
-    today = D(2026, 12, 31)
-    assert plan_dates(today, today + dt.timedelta(days=days), 6) == [today] * 6
+    today = D(2026, 12, 30)
+    assert build_schedule(today, today + dt.timedelta(days=days), 6, NL).plan == [today] * 6
 
 
-def test_decision_window_crosses_the_year_end():
-    s = build_schedule(D(2026, 11, 26), D(2026, 12, 3), 6)
-    assert (s.decision_early, s.decision_from, s.decision_to) == (D(2026, 12, 17), D(2026, 12, 24), D(2027, 1, 14))
-    assert s.thank_you_by == D(2026, 12, 4)
-    assert s.days_to_go == 7
-
-
-def test_thank_you_after_a_month_end_interview_is_next_month():
-    s = build_schedule(D(2027, 1, 2), D(2027, 1, 31), 6)
+def test_thank_you_after_a_friday_interview_is_monday():
+    s = build_schedule(D(2027, 1, 2), D(2027, 1, 29), 6, NL)
     assert s.thank_you_by == D(2027, 2, 1)
-    assert s.decision_to == D(2027, 3, 14)
 
 
-@pytest.mark.parametrize("day, expected", [
-    (D(2026, 12, 19), D(2026, 12, 21)),   # Saturday -> Monday
-    (D(2027, 1, 3), D(2027, 1, 4)),       # Sunday -> Monday
-    (D(2026, 12, 18), D(2026, 12, 18)),   # Friday stays
-])
-def test_check_in_never_falls_in_a_weekend(day, expected):
-    assert next_working_day(day) == expected
+def test_thank_you_skips_easter_monday():
+    assert build_schedule(D(2026, 3, 20), D(2026, 4, 2), 6, NL).thank_you_by == D(2026, 4, 7)
 
 
-def test_check_in_is_a_working_day_about_two_weeks_after():
-    s = build_schedule(D(2026, 11, 26), D(2026, 12, 3), 6)
-    assert s.check_in.weekday() < 5
-    assert 15 <= (s.check_in - s.interview).days <= 17
+def test_check_in_waits_for_the_window_and_for_the_new_year():
+    s = build_schedule(D(2026, 11, 26), D(2026, 12, 3), 6, NL)
+    assert (s.decision_early, s.decision_from, s.decision_to) == (D(2026, 12, 17), D(2026, 12, 24), D(2027, 1, 14))
+    assert s.check_in == D(2027, 1, 4)
+    assert s.window_season() == "christmas"
+
+
+def test_summer_and_plain_windows():
+    assert build_schedule(D(2027, 6, 1), D(2027, 6, 24), 6, NL).window_season() == "summer"
+    plain = build_schedule(D(2027, 3, 1), D(2027, 3, 16), 6, NL)
+    assert plain.window_season() is None
+    assert [name for _, name in build_schedule(D(2027, 4, 1), D(2027, 4, 8), 6, NL).window_holidays()] \
+        == ["Koningsdag", "Hemelvaartsdag", "Tweede pinksterdag"]
+
+
+def test_holiday_names_follow_the_pack_language():
+    assert Calendar("NL", "en").holiday(D(2026, 12, 25)) == "Christmas Day"
+    assert Calendar("NL", "nl").holiday(D(2026, 12, 25)) == "Eerste kerstdag"
 
 
 @pytest.mark.parametrize("day, lang, expected", [
@@ -80,6 +129,6 @@ def test_short_dates_are_localised():
 @pytest.mark.parametrize("steps", [1, 3, 6, 8])
 def test_the_plan_has_as_many_dates_as_steps(steps):
     """The number of plan dates follows the number of steps in the texts, not a constant."""
-    plan = plan_dates(D(2026, 11, 20), D(2026, 12, 3), steps)
+    plan = build_schedule(D(2026, 11, 20), D(2026, 12, 3), steps, NL).plan
     assert len(plan) == steps and plan == sorted(plan)
     assert plan[0] == D(2026, 11, 20) and (steps == 1 or plan[-1] == D(2026, 12, 2))

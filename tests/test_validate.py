@@ -78,16 +78,16 @@ def line_of(text: str, needle: str) -> int:
     return hits[0]
 
 
-def problems(path: Path, notes: Path | None = None) -> list[Problem]:
-    """The problems `load_inputs` reports; fails the test if the input is accepted."""
+def problems(path: Path, notes: Path | None = None, lang: str | None = "en") -> list[Problem]:
+    """The problems `load_inputs` reports (in English unless asked); fails the test if the input is accepted."""
     with pytest.raises(InputError) as info:
-        load_inputs(path, notes)
+        load_inputs(path, notes, lang)
     assert info.value.problems, "an InputError must list at least one problem"
     return info.value.problems
 
 
-def only_problem(path: Path, notes: Path | None = None) -> Problem:
-    found = problems(path, notes)
+def only_problem(path: Path, notes: Path | None = None, lang: str | None = "en") -> Problem:
+    found = problems(path, notes, lang)
     assert len(found) == 1, "expected exactly one problem, got:\n" + "\n".join(map(str, found))
     return found[0]
 
@@ -192,8 +192,9 @@ def test_impossible_date(tmp_path: Path) -> None:
     problem = only_problem(write(tmp_path, text))
     assert (problem.line, problem.column) == (line_of(text, "2026-02-30"), 11)
     assert problem.field == "application.second_interview.date"
-    assert "'2026-02-30' is not a real date" in problem.message
-    assert "YYYY-MM-DD" in problem.message
+    # the date is written as YYYY-MM-DD: the message says what is really wrong with it
+    assert problem.message == "'2026-02-30' is not a real date: February 2026 has only 28 days, so there is no day 30"
+    assert "YYYY-MM-DD" not in problem.message
 
 
 def test_hours_per_week_out_of_range(tmp_path: Path) -> None:
@@ -511,7 +512,7 @@ def test_cli_prints_every_problem_as_file_line_column_field_message(tmp_path: Pa
 def test_cli_refuses_python_tag_without_running_it(tmp_path: Path) -> None:
     marker = tmp_path / "PWNED"
     path = write(tmp_path, f'candidate: !!python/object/apply:os.system ["touch {marker}"]\n')
-    result = run_cli("validate", path)
+    result = run_cli("validate", path, "--lang", "en")
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     assert "not accepted" in result.stderr
@@ -525,7 +526,7 @@ def test_cli_refuses_python_tag_without_running_it(tmp_path: Path) -> None:
 ])
 def test_cli_bad_yaml_exits_2_without_traceback(tmp_path: Path, content: str | bytes, phrase: str) -> None:
     path = write(tmp_path, content)
-    result = run_cli("validate", path)
+    result = run_cli("validate", path, "--lang", "en")
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     assert phrase in result.stderr
@@ -536,7 +537,8 @@ def test_cli_missing_file_exits_2(tmp_path: Path) -> None:
     result = run_cli("validate", tmp_path / "nope.yaml")
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
-    assert "does not exist" in result.stderr
+    assert "bestaat niet" in result.stderr  # nothing to read a language from: the default language
+    assert result.stderr.strip().endswith("1 probleem gevonden.")
 
 
 def test_cli_valid_profile_exits_0(tmp_path: Path) -> None:
@@ -640,3 +642,83 @@ def test_blns_strings_either_validate_intact_or_give_an_input_error(tmp_path: Pa
                 wrong += more
         failures += [f"#{index} {text!r}: {item}" for item in wrong]
     assert not failures, "\n".join(failures[:30])
+
+
+# ------------------------------------------------------------------- each message names the real problem (issue 14)
+
+
+@pytest.mark.parametrize("old, new, field, english, dutch", [
+    ('    time: "14:00"', '    time: "9:30"', "application.second_interview.time",
+     "'9:30' needs a leading zero: write \"09:30\"", "'9:30' mist een nul vooraan: schrijf \"09:30\""),
+    ('    time: "14:00"', "    time: 9.30", "application.second_interview.time",
+     "'9.30' separates hours and minutes with '.'; write a colon: \"09:30\"",
+     "in '9.30' staat '.' tussen uren en minuten; gebruik een dubbele punt: \"09:30\""),
+    ('    time: "14:00"', '    time: "25:00"', "application.second_interview.time",
+     "there is no hour 25", "uur 25 bestaat niet"),
+    ('    time: "14:00"', "    time: 2pm", "application.second_interview.time",
+     "'2pm': write the time on the 24-hour clock: \"14:00\"", "volgens de 24-uursklok: \"14:00\""),
+    ("2026-12-03", "2026-13-03", "application.second_interview.date",
+     "there is no month 13; did you mean 2026-03-13?", "maand 13 is er niet; bedoel je 2026-03-13?"),
+    ("2026-12-03", "03-12-2026", "application.second_interview.date",
+     "'03-12-2026' is not written as YYYY-MM-DD; write it as 2026-12-03",
+     "'03-12-2026' staat niet in de vorm JJJJ-MM-DD; schrijf 2026-12-03"),
+    ("2026-12-03", "2027-02-29", "application.second_interview.date",
+     "February 2027 has only 28 days, so there is no day 29", "februari 2027 heeft maar 28 dagen"),
+    ("    hours_per_week: 40", "    hours_per_week: 36,5", "offers[1].hours_per_week",
+     "'36,5' has a decimal comma; write a decimal point: 36.5",
+     "'36,5' heeft een decimale komma; schrijf een punt: 36.5"),
+    ("    monthly_salary: 3000", "    monthly_salary: € 3.000", "offers[1].monthly_salary",
+     "'€ 3.000' is not a plain number; write the number alone, e.g. 3000",
+     "'€ 3.000' is geen kaal getal; schrijf alleen het getal, bijvoorbeeld 3000"),
+    ("  name: Test Person", "  name:", "candidate.name", "is empty; fill it in", "is leeg; vul het in"),
+    ("  phone: \"+31 6 12345678\"", "  strengths: [a, '', b]", "candidate.strengths[2]",
+     "this list item is empty; fill it in or remove it", "dit punt in de lijst is leeg"),
+    ("  email: test@example.com", "  naam: Test", "candidate.naam",
+     "unknown key 'naam'; did you mean 'name'?", "onbekend veld 'naam'; bedoel je 'name'?"),
+    ("  email: test@example.com", "  woonplaats: Groningen", "candidate.woonplaats",
+     "the keys allowed here are 'name', 'email', ", "hier kunnen alleen deze velden staan: 'name', 'email', "),
+    ("  role: Engineer", "  role: Engineer\n  just some words", "application",
+     "this line is not of the form 'key: value' (a ':' is missing)", "deze regel heeft niet de vorm 'veld: waarde'"),
+    ("    current: true", "    current: misschien", "offers[1].current",
+     "'misschien' is not true or false; write true or false", "'misschien' is niet true of false"),
+])
+def test_each_message_names_the_real_problem_in_both_languages(tmp_path: Path, old: str, new: str, field: str,
+                                                               english: str, dutch: str) -> None:
+    text = patch(old, new)
+    path = write(tmp_path, text)
+    for lang, expected in (("en", english), ("nl", dutch)):
+        problem = only_problem(path, lang=lang)
+        assert problem.field.startswith(field), str(problem)
+        assert expected in problem.message, str(problem)
+        assert "in quotes" not in problem.message
+
+
+def test_a_missing_block_is_added_at_the_top_of_the_file(tmp_path: Path) -> None:
+    problem = only_problem(write(tmp_path, BASE.replace("candidate:\n  name: Test Person\n  email: test@example.com\n"
+                                                              "  phone: \"+31 6 12345678\"\n", "")))
+    assert (problem.field, problem.message) == (
+        "candidate", "required, but missing: add 'candidate:' to the file, at the start of a line")
+
+
+def test_a_notes_file_given_as_the_profile_is_named_as_such(tmp_path: Path) -> None:
+    problem = only_problem(PROFILES / "liam-oconnor.notes.yaml")
+    assert problem.message == ("this looks like a notes file, not a profile: give the profile, "
+                               "and this file with --notes")
+
+
+@pytest.mark.parametrize("text, lang, start", [
+    (BASE.replace("language: en", "language: nl").replace("  email:", "  emial:"), None, "onbekend veld 'emial'"),
+    (BASE.replace("  email:", "  emial:"), None, "unknown key 'emial'"),
+    (BASE.replace("  email:", "  emial:"), "nl", "onbekend veld 'emial'"),
+    (BASE.replace("language: en\n", "").replace("  email:", "  emial:"), None, "onbekend veld 'emial'"),
+    (BASE.replace("  role: Engineer", "\trole: Engineer"), None, "a tab character"),  # language read despite the tab
+])
+def test_messages_are_in_lang_else_the_profiles_language_else_dutch(tmp_path: Path, text: str, lang: str | None,
+                                                                    start: str) -> None:
+    path = write(tmp_path, text)
+    args = ("--lang", lang) if lang else ()
+    result = run_cli("validate", path, *args)
+    assert result.returncode == 2
+    assert start in result.stderr.splitlines()[0]
+    summary = "1 probleem gevonden." if "veld" in start else "1 problem found."
+    assert result.stderr.splitlines()[-1] == summary

@@ -85,11 +85,22 @@ def _plan_one(profile: Path, options_digest: str) -> Job:
         beside = find_beside(profile)
         notes = (beside.name, read_input(beside)) if beside else None
     except PrepPackError as exc:
-        job.error = one_line(exc)
+        job.error = one_line(_as_validate_says(profile, exc))
         return job
     job.slug = peek_slug(profile, data)
     job.digest = input_digest(data, notes, options_digest)
     return job
+
+
+def _as_validate_says(profile: Path, error: PrepPackError) -> PrepPackError:
+    """The error `validate` gives for an unreadable profile: in the profile's language, with its field."""
+    from generator.validate import load_inputs
+
+    try:
+        load_inputs(profile)
+    except PrepPackError as exc:
+        return exc
+    return error
 
 
 def _is_valid(profile: Path) -> bool:

@@ -72,7 +72,7 @@ def store(outcome: Outcome, job: Job, out_dir: Path) -> ReportRow:
                 "version": __version__}
     write_atomic(staging / MANIFEST, json.dumps(manifest, indent=2))
     publish(staging, out_dir / outcome.slug)
-    warnings = "; ".join(f"warning: {w}" for w in outcome.warnings)
+    warnings = "; ".join(" ".join(w.split()) for w in outcome.warnings)  # already 'warning: ...', one line each
     return ReportRow(job.name, outcome.slug, "ok", warnings, outcome.seconds)
 
 

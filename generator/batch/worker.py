@@ -72,7 +72,7 @@ def _unpack(task: Task, folder: Path) -> Path:
 
 
 def _render(task: Task, profile: Path, out_dir: Path, options: RunOptions) -> tuple[dict[str, bytes], list[str]]:
-    """The pack's files by name, and its warnings; a `PrepPackError` for bad input."""
+    """The pack's files by name, and its warnings (labelled in the pack's language); a `PrepPackError` for bad input."""
     from generator.pipeline import generate
 
     if not task.slug:  # unreadable: validation gives the located message
@@ -81,7 +81,7 @@ def _render(task: Task, profile: Path, out_dir: Path, options: RunOptions) -> tu
         load_inputs(profile)
         raise UsageProblem("the candidate's name and company could not be read")
     result = generate(profile, options=options, out_dir=out_dir)
-    return {path.name: path.read_bytes() for path in result.paths}, result.warnings
+    return {path.name: path.read_bytes() for path in result.paths}, result.labelled_warnings()
 
 
 def make_pack(task: Task, *, options: RunOptions) -> Outcome:
@@ -96,6 +96,7 @@ def make_pack(task: Task, *, options: RunOptions) -> Outcome:
         profile = _unpack(task, folder)
         try:
             files, warnings = _render(task, profile, Path(tmp) / "out", options)
+            warnings = [warning.replace(str(folder), task.folder) for warning in warnings]
             return Outcome(task.name, task.slug, files, "", tuple(warnings), time.perf_counter() - started)
         except PrepPackError as exc:
             message = one_line(exc).replace(str(folder), task.folder)

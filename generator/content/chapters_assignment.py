@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from generator.content.blocks import Block, Heading, Item, ItemList, ListStyle, Para, ParaStyle, Section
 from generator.content.context import Context, items
-from generator.content.matching import fold, mentions_word, stems
+from generator.content.matching import mentions_word, skill_key, stems
 from generator.content.tasks import assessment_days
 from generator.language import words
 from generator.models import Story
@@ -67,8 +67,8 @@ def fitting_strengths(c: Context, description: str) -> list[str]:
 
 def fitting_stories(c: Context) -> list[Story]:
     """The stories that show one of the required skills: proof to point to in the assignment."""
-    required = {fold(skill) for skill in c.profile.application.required_skills}
-    return [story for story in c.profile.stories if any(fold(skill) in required for skill in story.skills)]
+    required = {skill_key(skill) for skill in c.profile.application.required_skills}
+    return [story for story in c.profile.stories if any(skill_key(skill) in required for skill in story.skills)]
 
 
 def _material(c: Context, description: str) -> list[Block]:

@@ -11,9 +11,11 @@ is the item's note. Nothing the candidate typed is ever put inside one of our se
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 
 from generator.content.blocks import Block, Item, ItemList, ListStyle, Para, ParaStyle, Section
 from generator.content.context import Context
@@ -26,7 +28,8 @@ from generator.content.matching import (
     stems,
     stories_for,
 )
-from generator.language import words
+from generator.content.pairing import pick_story
+from generator.language import Texts, load_language, words
 
 MAX_QUESTIONS = 15
 # Job families with questions of their own, tried in this order ('Account manager' is sales
@@ -80,10 +83,26 @@ NO_STORY = {
     "gap": "sections.likely_questions.no_story.gap",
     "role": "sections.likely_questions.no_story.role",
     "interviewer": "sections.likely_questions.no_story.other",
-    "assessment": "sections.likely_questions.no_story.other",
+    "assessment": "sections.likely_questions.no_story.assessment",
     "sector": "sections.likely_questions.no_story.other",
-    "notes": "sections.likely_questions.no_story.other",
+    "notes": "sections.likely_questions.no_story.plan",
 }
+# Questions a STARR story does not answer: knowledge, motivation and plans get a short prepared
+# answer instead (a could-improve point by its kind, an interviewer's question by their role).
+NO_STORY_IMPROVE = {
+    "too_long": "sections.likely_questions.no_story.shorter",
+    "unknown": "sections.likely_questions.no_story.knowledge",
+    "nerves": "sections.likely_questions.no_story.plan",
+    "doubt": "sections.likely_questions.no_story.motivation",
+}
+NO_STORY_NEEDED = ("nerves", "doubt")  # an example does not answer these: a few prepared sentences do
+NO_STORY_INTERVIEWER = {
+    "hr": "sections.likely_questions.no_story.motivation",
+    "director": "sections.likely_questions.no_story.plan",
+    "manager": "sections.likely_questions.no_story.plan",
+}
+# Sources whose subject is a quote from the notes, shown as context rather than as a bold label.
+QUOTED = ("improve", "notes")
 
 
 @dataclass(frozen=True)
@@ -96,6 +115,8 @@ class Likely:
     about: str = ""
     story: str = ""
     tip: str = ""
+    no_story: str = ""   # the text key for the answer when there is no story; NO_STORY by source if empty
+    match: str = ""      # the text to find a story for (the note, or the question); empty: no story wanted
 
 
 def _has_word(text: str, wanted: tuple[str, ...]) -> bool:
@@ -117,34 +138,6 @@ def _family(c: Context) -> str:
     return family if family != "other" else job_family(c.profile.candidate.current_role)
 
 
-def _mentioned_skills(c: Context, text: str) -> list[str]:
-    """The required and story skills a free text is about, compared by word stems ('Projectleiding'
-    is found in 'een project dat ik leidde')."""
-    folded = fold(text)
-    skills = [*c.profile.application.required_skills, *(s for story in c.profile.stories for s in story.skills)]
-    unique: dict[str, str] = {}
-    for skill in skills:
-        unique.setdefault(fold(skill), skill)
-    return [skill for skill in unique.values() if any(stem in folded for stem in stems(skill) or {fold(skill)})]
-
-
-def _story_for_text(c: Context, text: str) -> str:
-    """The first story that shows a skill the text is about, or '' (a mentioned skill without one is a gap)."""
-    for skill in _mentioned_skills(c, text):
-        found = stories_for(skill, c.profile.stories)
-        if found:
-            return found[0].title
-    return ""
-
-
-def _best_story(c: Context) -> str:
-    """The story whose skills cover the most required skills: the all-round answer, or ''."""
-    required = {fold(skill) for skill in c.profile.application.required_skills}
-    scored = [(len({fold(s) for s in story.skills} & required), story.title) for story in c.profile.stories]
-    score, title = max(scored, key=lambda pair: pair[0], default=(0, ""))
-    return title if score else ""
-
-
 def _improve(c: Context) -> list[Likely]:
     """Per could-improve point, what they may come back with; repeated kinds get the next wording."""
     asked: dict[str, int] = {}
@@ -155,8 +148,10 @@ def _improve(c: Context) -> list[Likely]:
         turn = asked.get(kind, 0)
         asked[kind] = turn + 1
         tip = c.t("sections.likely_questions.two_minutes") if kind == "too_long" else ""
-        found.append(Likely("improve", wordings[turn % len(wordings)], point.text, _story_for_text(c, point.text),
-                            tip))
+        no_story = NO_STORY_IMPROVE.get(kind, "")
+        match = "" if kind in NO_STORY_NEEDED else point.text
+        found.append(Likely("improve", wordings[turn % len(wordings)], point.text, tip=tip, no_story=no_story,
+                            match=match))
     return found
 
 
@@ -167,30 +162,46 @@ def _gaps(c: Context) -> list[Likely]:
     return [Likely("gap", wordings[n % len(wordings)], skill) for n, skill in enumerate(gaps)]
 
 
+@cache
+def _texts_of(code: str) -> Texts:
+    """The built-in texts of a language, to match questions against stories in the language the
+    stories are written in (an English pack of a Dutch profile pairs the same stories)."""
+    return load_language(code).texts
+
+
+def _in_profile_language(c: Context, key: str) -> list[str]:
+    """The question(s) at `key` in the profile's own language, for matching only."""
+    found = _texts_of(c.profile.language).raw(key)
+    return [str(item) for item in found] if isinstance(found, list) else [str(found)]
+
+
 def _interviewers(c: Context) -> list[Likely]:
-    """One question per kind of interviewer present, labelled with the names of those who may ask it."""
+    """One question per kind of interviewer present, labelled with the names of those who may ask
+    it; a story only where the question is about a skill a story shows."""
     names: dict[str, list[str]] = {}
     for person in c.interviewers:
         names.setdefault(role_kind(person.role), []).append(person.name)
-    story = _best_story(c)
-    return [Likely("interviewer", c.t(INTERVIEWER_QUESTIONS[kind]), join_names(who, c.t("sections.after.and")), story)
-            for kind, who in names.items()]
+    found = []
+    for kind, who in names.items():
+        no_story = NO_STORY_INTERVIEWER.get(kind, "")
+        match = "" if no_story else _in_profile_language(c, INTERVIEWER_QUESTIONS[kind])[0]
+        found.append(Likely("interviewer", c.t(INTERVIEWER_QUESTIONS[kind]), join_names(who, c.t("sections.after.and")),
+                            no_story=no_story, match=match))
+    return found
 
 
 def _role(c: Context) -> list[Likely]:
-    """The questions typical of the job's family, each with a story whose skills fit the family."""
-    family = _family(c)
-    wanted = words("job_words").get(f"{family}_skills", ())
-    fitting = [story.title for story in c.profile.stories
-               if any(_has_word(skill, wanted) for skill in story.skills)]
-    return [Likely("role", question, "", fitting[n % len(fitting)] if fitting else "")
-            for n, question in enumerate(c.t.list(ROLE_QUESTIONS[family]))]
+    """The questions typical of the job's family, each with a story only where the question is
+    about a skill that story shows: no story is better than the wrong one."""
+    key = ROLE_QUESTIONS[_family(c)]
+    return [Likely("role", question, match=match)
+            for question, match in zip(c.t.list(key), _in_profile_language(c, key), strict=True)]
 
 
 def _assessment(c: Context) -> list[Likely]:
     """The follow-up question after the announced assignment, if any."""
     assessment = c.profile.application.second_interview.assessment
-    return [Likely("assessment", c.t(ASSESSMENT_QUESTIONS[assessment.kind]), "", _best_story(c))] if assessment else []
+    return [Likely("assessment", c.t(ASSESSMENT_QUESTIONS[assessment.kind]))] if assessment else []
 
 
 def _sector(c: Context) -> list[Likely]:
@@ -199,7 +210,8 @@ def _sector(c: Context) -> list[Likely]:
     if not is_assessment_sector(sector):
         return []
     setting = "care" if _has_word(sector or "", words("job_words").get("care", ())) else "government"
-    return [Likely("sector", c.t(SECTOR_QUESTIONS[setting]), "", _best_story(c))]
+    key = SECTOR_QUESTIONS[setting]
+    return [Likely("sector", c.t(key), match=_in_profile_language(c, key)[0])]
 
 
 def _learned(c: Context) -> list[Likely]:
@@ -209,9 +221,8 @@ def _learned(c: Context) -> list[Likely]:
         return []
     topics = stems(" ".join([*c.notes.open_questions, *c.profile.application.required_skills]))
     ranked = sorted(c.notes.learned, key=lambda fact: len(stems(fact) & topics), reverse=True)
-    story = _best_story(c)
     wordings = c.t.list("sections.likely_questions.learned")
-    return [Likely("notes", question, fact, story) for question, fact in zip(wordings, ranked, strict=False)]
+    return [Likely("notes", question, fact) for question, fact in zip(wordings, ranked, strict=False)]
 
 
 # The sources, most certain first: they will surely come back to what went wrong and to the gaps.
@@ -229,18 +240,36 @@ def likely_questions(c: Context) -> list[Likely]:
             if (question.text, question.about) not in seen:
                 seen.add((question.text, question.about))
                 found.append(question)
-    return found[:MAX_QUESTIONS]
+    used: dict[str, int] = {}
+    paired = []
+    for question in found[:MAX_QUESTIONS]:
+        story = pick_story(c.profile, question.match, used) if question.match else ""
+        if story:
+            used[story] = used.get(story, 0) + 1
+        paired.append(dataclasses.replace(question, story=story))
+    return paired
 
 
 def _item(c: Context, question: Likely) -> Item:
-    """The question as a list item: the candidate's words as label, the story (or what to write) as note."""
+    """The question as a list item: who asks it or the skill as label, a note quoted from round
+    one as context, then the story to answer with (or what to prepare instead)."""
     if question.story:
         answer = f"{c.t('sections.likely_questions.story_label')}: {question.story}"
     else:
-        answer = c.t(NO_STORY[question.source])
-    note = " · ".join(part for part in (question.tip, answer) if part)
-    return Item(question.text, label=question.about, note=note,
+        answer = c.t(question.no_story or NO_STORY[question.source])
+    label, context = _about(c, question)
+    note = " · ".join(part for part in (context, question.tip, answer) if part)
+    return Item(question.text, label=label, note=note,
                 attrs={"data-likely-question": "", "data-source": question.source, "data-story": question.story})
+
+
+def _about(c: Context, question: Likely) -> tuple[str, str]:
+    """What the question is about, as (bold label, context): a name or a skill is the label; a
+    line from the notes is context, quoted and marked as the candidate's own, so it never reads
+    as if the interviewer said it."""
+    if question.about and question.source in QUOTED:
+        return "", f"{c.t('sections.likely_questions.from_notes')}: “{question.about}”"
+    return question.about, ""
 
 
 def section_likely_questions(c: Context) -> Section | None:
@@ -261,4 +290,8 @@ def section_likely_questions(c: Context) -> Section | None:
 def top_likely_questions(c: Context) -> list[Item]:
     """The three most likely questions for the summary page, each with the candidate's words it
     is about as its label (a question such as 'can you make that concrete?' needs them)."""
-    return [Item(q.text, label=q.about) for q in likely_questions(c)[:3]]
+    found = []
+    for question in likely_questions(c)[:3]:
+        label, context = _about(c, question)
+        found.append(Item(question.text, label=label, note=context))
+    return found

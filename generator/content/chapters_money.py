@@ -17,6 +17,7 @@ from generator.content.blocks import (
     TableRow,
 )
 from generator.content.context import Context
+from generator.content.matching import fold
 from generator.content.offers import Comparison
 from generator.language import Texts
 from generator.localize import money, percent, signed_money
@@ -52,7 +53,7 @@ def _offer_name(comparison: Comparison, index: int, t: Texts) -> str:
     """The offer's name with '(current, best per hour)' marks."""
     offer = comparison.offers[index]
     marks = []
-    if offer.current:
+    if offer.current and fold(t("sections.offers.current_marker")) not in fold(offer.name):  # no doubling
         marks.append(t("sections.offers.current_marker"))
     if index == comparison.best_per_hour_index and len(comparison.offers) > 1:
         marks.append(t("sections.offers.best_marker"))
@@ -126,7 +127,7 @@ def section_offers(c: Context) -> Section:
     header, rows = offer_rows(comparison, t, c.language.locale, c.currency)
     blocks: list[Block] = [Para(t("sections.offers.intro")),
                            Table(header, rows, numeric=[False] + [True] * 7,
-                                 widths=[0.17, 0.11, 0.07, 0.09, 0.12, 0.12, 0.16, 0.16], css_class="offers")]
+                                 widths=[0.15, 0.13, 0.07, 0.10, 0.12, 0.11, 0.16, 0.16], css_class="offers")]
     details = [Item(text, label=offer.name) for offer in comparison.offers if (text := _details(offer, t))]
     if details:
         blocks += [Heading(t("sections.offers.details")), ItemList(details)]

@@ -52,15 +52,22 @@ BRING_FOR_POINT = {
 }
 
 
-def _opening(c: Context, person: Interviewer, known: bool) -> str:
-    """The card's first line: met before or new, and whether the notes tell us anything about them."""
+def _opening(c: Context, person: Interviewer, known: bool, by_role: bool = False) -> str:
+    """The card's first line: met before or new, and whether the notes tell us anything about them
+    (by name, or only about their kind of job)."""
+    if by_role:
+        return c.t("sections.interviewers.role_known")
     if person.met_before:
         return c.t("sections.interviewers.met_known") if known else c.t("sections.interviewers.met_unknown")
     return c.t("sections.interviewers.new_known") if known else c.t("sections.interviewers.new_unknown")
 
 
-def _mentions(c: Context, found: dict[str, list[str]]) -> list[Block]:
-    """The notes items that name this person, each list under our heading, as the candidate wrote them."""
+def _mentions(c: Context, found: dict[str, list[str]], by_role: bool = False) -> list[Block]:
+    """The notes items that name this person, each list under our heading, as the candidate wrote
+    them; items that only name their job, under one heading that says so."""
+    if by_role:
+        return [Heading(c.t("sections.interviewers.about_role"), level=3),
+                ItemList(items([entry for key in MENTION_HEADINGS for entry in found.get(key, [])]))]
     blocks: list[Block] = []
     for key, heading in MENTION_HEADINGS.items():
         if found.get(key):
@@ -135,13 +142,16 @@ def panel_mentions(c: Context) -> Mentions:
                      "could_improve": [p.text for p in notes.could_improve], "open_questions": notes.open_questions})
 
 
-def _interviewer_card(c: Context, person: Interviewer, found: dict[str, list[str]], landed: list[str]) -> Card:
+def _interviewer_card(c: Context, person: Interviewer, found: dict[str, list[str]], landed: list[str],
+                      role_found: dict[str, list[str]]) -> Card:
     t = c.t
     kind = interviewer_kind(person.role, c.profile.application.role)
     cares, ask, find = ROLE_ADVICE[kind]
     lens = ItemList([Item(t(cares), label=t("sections.interviewers.cares_label")),
                      Item(t(ask), label=t("sections.interviewers.ask_label"))])
-    blocks: list[Block] = [Para(_opening(c, person, bool(found))), lens, *_mentions(c, found),
+    by_role = not found and bool(role_found)
+    found = found or role_found
+    blocks: list[Block] = [Para(_opening(c, person, bool(found), by_role)), lens, *_mentions(c, found, by_role),
                            *_bring(c, person, found)]
     if not person.met_before:
         blocks += _first_round_again(c, landed)
@@ -170,4 +180,5 @@ def section_interviewers(c: Context) -> Section:
         intro = t("sections.interviewers.mixed")
     named, landed = panel_mentions(c), _landed_stories(c)  # worked out once for the whole panel
     return Section("interviewers", title,
-                   [Para(intro, ParaStyle.LEAD), *[_interviewer_card(c, p, named.of(p.name), landed) for p in people]])
+                   [Para(intro, ParaStyle.LEAD), *[_interviewer_card(c, p, named.of(p.name), landed,
+                                                                    named.of_role(p.role)) for p in people]])

@@ -3,7 +3,7 @@ strength tied to the story that proves it, each weakness to the reflection that 
 
 from __future__ import annotations
 
-from generator.content.blocks import Block, Heading, Item, ItemList, Para, ParaStyle, Section
+from generator.content.blocks import Block, Heading, Item, ItemList, ListStyle, Para, ParaStyle, Section
 from generator.content.context import Context, items
 from generator.content.matching import stems, stories_for
 from generator.models import Story
@@ -71,11 +71,22 @@ def _weaknesses(c: Context) -> list[Block]:
     return blocks + [Para(t("sections.pitch.weakness_tip"), ParaStyle.TIP)]
 
 
+def _step(c: Context) -> list[Block]:
+    """Where the candidate stands now and where this job takes them, when the profile says so."""
+    now = c.profile.candidate.current_role
+    if not now:
+        return []
+    app = c.profile.application
+    return [ItemList([Item(now, label=c.t("sections.pitch.step_now")),
+                      Item(f"{app.role}, {app.company}", label=c.t("sections.pitch.step_next"))], ListStyle.FACTS),
+            Para(c.t("sections.pitch.bridge"))]
+
+
 def section_pitch(c: Context) -> Section:
     """The personal pitch, with tips, strengths and weaknesses."""
     t = c.t
     person = c.profile.candidate
-    blocks: list[Block] = [Para(t("sections.pitch.intro"))]
+    blocks: list[Block] = [Para(t("sections.pitch.intro")), *_step(c)]
     if person.pitch:
         blocks += _pitch(c, person.pitch)
     else:

@@ -27,6 +27,12 @@ def fold(text: str) -> str:
     return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
 
 
+def skill_key(skill: str) -> str:
+    """A skill as compared with another: folded, without spaces, hyphens or other marks, so
+    'Stakeholdermanagement', 'stakeholder management' and 'Stakeholder-management' are one skill."""
+    return re.sub(r"[\W_]+", "", fold(skill))
+
+
 def role_kind(role: str | None) -> str:
     """Classify an interviewer's role as hr, manager, director, colleague or other.
 
@@ -51,9 +57,9 @@ def is_assessment_sector(sector: str | None) -> bool:
 
 
 def stories_for(skill: str, stories: list[Story]) -> list[Story]:
-    """The stories that show a skill, matched without regard to case or accents."""
-    wanted = fold(skill)
-    return [story for story in stories if any(fold(s) == wanted for s in story.skills)]
+    """The stories that show a skill, matched without regard to case, accents, spaces or hyphens."""
+    wanted = skill_key(skill)
+    return [story for story in stories if any(skill_key(s) == wanted for s in story.skills)]
 
 
 def improve_hint(skill: str, notes: Notes | None) -> str | None:
@@ -120,9 +126,16 @@ def _longest_word(role: str | None, role_words: tuple[str, ...]) -> int:
     return max(found, default=0)
 
 
+def is_senior(role: str | None) -> bool:
+    """True for a leading or senior role (lead, manager, senior, staff, principal): such a hire
+    asks about priorities and influence, not about the staff restaurant."""
+    return leads(role) or _longest_word(role, words("leader_words").get("senior", ())) > 0
+
+
 def leads(role: str | None) -> bool:
-    """True for a leadership role (teamleider, manager, head of, staff engineer): the candidate
-    who takes it will lead the team members they meet, which changes what those people want to know."""
+    """True for a leadership role (teamleider, manager, head of; not a staff engineer, who is
+    senior but leads no one): the candidate who takes it will lead the team members they meet,
+    which changes what those people want to know."""
     return _longest_word(role, words("leader_words").get("all", ())) > 0
 
 
@@ -161,6 +174,9 @@ def _story_stems(title: str, skills: tuple[str, ...]) -> frozenset[str]:
     return frozenset(stems(" ".join([title, *skills])))
 
 
+MIN_ROLE_LETTERS = 8  # a job title specific enough to find in a note (productmanager, recruiter is too short)
+
+
 class Mentions:
     """Which notes items name which person (the rule of `names_person`), each item folded once.
 
@@ -182,6 +198,17 @@ class Mentions:
             if hits:
                 found[key] = hits
         return found
+
+    def of_role(self, role: str | None) -> dict[str, list[str]]:
+        """The items that name this person's job ('productmanagers' for a Productmanager): what the
+        candidate wrote about that kind of colleague concerns them too. Only a specific job title of
+        one word of at least eight letters counts, so 'Manager' or 'Senior engineer' find nothing."""
+        title = fold(re.sub(r"\(.*?\)", "", role or "")).strip()
+        if " " in title or len(title) < MIN_ROLE_LETTERS:
+            return {}
+        found = {key: [entry for entry, folded, _ in entries if title in folded]
+                 for key, entries in self._lists.items()}
+        return {key: hits for key, hits in found.items() if hits}
 
 
 def mentions_word(text: str, word_list: tuple[str, ...]) -> bool:

@@ -3,8 +3,8 @@ missing parts of a story, the assignment to build and rehearse, questions to fin
 to plan. The plan chapter lists them, the summary names the assignment, the calendar holds them.
 
 The six steps of the plan are the same for everyone; these tasks are what makes the plan this
-candidate's own. Every date comes from `task_day`, so a later rule (no Sundays, no public
-holidays) is a change in one place.
+candidate's own. Every date comes from the schedule, which keeps them off Sundays and public
+holidays; work on the stories starts now, the rest falls in the last two weeks.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from generator.content.blocks import CalendarEvent
 from generator.content.chapters_you import STARR_PARTS
 from generator.content.context import Context
-from generator.content.matching import fold, join_names, stories_for
+from generator.content.matching import join_names, skill_key, stories_for
 from generator.content.schedule import Schedule
 
 # The `data-task` values, in the order tasks that share a day are listed.
@@ -59,6 +59,17 @@ PRACTICAL = {
 }
 
 
+# Each kind of task in a few words, for the summary's next step.
+SHORT = {
+    "story-gap": "sections.plan.tasks.short.story_gap",
+    "story-parts": "sections.plan.tasks.short.story_parts",
+    "research": "sections.plan.tasks.short.research",
+    "assessment-build": "sections.plan.tasks.short.assessment_build",
+    "assessment-rehearse": "sections.plan.tasks.short.assessment_rehearse",
+    "practical": "sections.plan.tasks.short.practical",
+}
+
+
 @dataclass(frozen=True)
 class PlanTask:
     """One personal task: its kind (`data-task`), its date, what to do and what it is about."""
@@ -69,18 +80,10 @@ class PlanTask:
     subject: str = ""    # the candidate's words it is about (a skill, a story title), shown apart
 
 
-def _span(schedule: Schedule) -> int:
-    """How many days after today the day before the interview is; 0 when there is no room left."""
-    return max(schedule.days_to_go - 1, 0)
-
-
 def task_day(schedule: Schedule, share: float) -> dt.date:
-    """The date `share` of the way from today (0) to the day before the interview (1).
-
-    Every task date is chosen here, so that moving dates off Sundays and public holidays later
-    changes this function only. When the interview is today, tomorrow or past, it is today.
-    """
-    return schedule.today + dt.timedelta(days=round(share * _span(schedule)))
+    """The day `share` of the way through the plan window (0 its first day, 1 the day before the
+    interview or the last working day before it); never a Sunday or public holiday (see schedule)."""
+    return schedule.day_at(share)
 
 
 def assessment_days(c: Context) -> tuple[dt.date, dt.date, dt.date]:
@@ -89,7 +92,7 @@ def assessment_days(c: Context) -> tuple[dt.date, dt.date, dt.date]:
     Rehearsing twice only helps on two different days, and building comes first: with enough
     days each gets its own; with fewer they share, and squeezed to today everything is today.
     """
-    span = _span(c.schedule)
+    span = len(c.schedule.prep_days) - 1
     first = min(REHEARSE_AT, (span - 1) / span) if span >= 1 else 0.0
     build = min(BUILD_AT, (span - 2) / span) if span >= 2 else 0.0
     return task_day(c.schedule, build), task_day(c.schedule, first), task_day(c.schedule, 1.0)
@@ -100,9 +103,9 @@ def _story_tasks(c: Context) -> list[tuple[str, str, str]]:
     found: list[tuple[str, str, str]] = []
     seen: set[str] = set()
     for skill in c.profile.application.required_skills:
-        if fold(skill) not in seen and not stories_for(skill, c.profile.stories):
+        if skill_key(skill) not in seen and not stories_for(skill, c.profile.stories):
             found.append(("story-gap", c.t("sections.plan.tasks.story_gap"), skill))
-        seen.add(fold(skill))
+        seen.add(skill_key(skill))
     for story in c.profile.stories:
         missing = [c.t(key) for part, key in STARR_PARTS.items() if not getattr(story, part)]
         if missing:
@@ -134,7 +137,7 @@ def personal_tasks(c: Context) -> list[PlanTask]:
     """Every personal task, in date order; tasks of one day in the order of TASK_KINDS."""
     early = list(dict.fromkeys([*_story_tasks(c), _research_task(c)]))  # two alike stories: one task
     last = max(len(early) - 1, 1)
-    found = [PlanTask(kind, task_day(c.schedule, EARLY_UNTIL * i / last), title, subject)
+    found = [PlanTask(kind, c.schedule.day_at(EARLY_UNTIL * i / last, early=True), title, subject)
              for i, (kind, title, subject) in enumerate(early)]
     found += _assessment_tasks(c)
     found.append(PlanTask("practical", task_day(c.schedule, 1.0), c.t(PRACTICAL[c.mode])))

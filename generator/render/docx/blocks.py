@@ -10,6 +10,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
+from docx.table import Table as DocxTable
 from docx.table import _Row
 from docx.text.paragraph import Paragraph
 
@@ -54,7 +55,12 @@ def _list_item(paragraph: Paragraph, item: Item, style: ListStyle, look: Look) -
             label += ":"
         paragraph.add_run(label + (" " if item.text else "")).bold = True
     add_text(paragraph, "— " + item.text if check and item.text else item.text)
-    if item.note:
+    if item.note and not check and style in (ListStyle.BULLET, ListStyle.NUMBER):  # context: on a line below
+        paragraph.add_run().add_break()
+        note = paragraph.add_run(item.note)
+        note.font.size = Pt(8.5)
+        note.font.color.rgb = rgb(look.design.muted)
+    elif item.note:
         note = paragraph.add_run(f"  [{item.note}]" if check else f"  ({item.note})")
         note.font.color.rgb = look.primary
         note.bold = check
@@ -98,6 +104,39 @@ def _header_row(row: _Row, header: list[str], size: Pt, look: Look) -> None:
         cell._tc.get_or_add_tcPr().append(shading)
 
 
+TABLE_WIDTH = Cm(17)
+CHAR_WIDTH = 0.58  # an average character of the body font, in ems (bold headers a little wider)
+CELL_PADDING = Pt(11)  # left and right margin of a cell together
+
+
+def fitted_widths(block: Table, size: Pt) -> list[float]:
+    """Column widths as shares of the table: each column at least as wide as its longest word
+    (header or cell) so no word is broken, the rest shared as the block asks (or evenly).
+
+    Word cannot hyphenate a header the way the PDF does, so the widths come from the content.
+    """
+    columns = len(block.header)
+    longest = [max([len(word) * 1.1 for word in block.header[i].split()]
+                   + [len(word) for row in block.rows for word in row.cells[i].split()], default=1)
+               for i in range(columns)]
+    need = [(chars * CHAR_WIDTH * size + CELL_PADDING) / TABLE_WIDTH for chars in longest]
+    wish = block.widths or [1 / columns] * columns
+    if sum(need) >= 1:
+        return [n / sum(need) for n in need]
+    spare = 1 - sum(need)
+    return [n + spare * w / sum(wish) for n, w in zip(need, wish, strict=True)]
+
+
+def _set_widths(table: DocxTable, shares: list[float]) -> None:
+    """Word reads the cells' widths and LibreOffice the grid's: set both, and switch autofit off."""
+    table.autofit = False
+    for column, share in zip(table.columns, shares, strict=True):
+        column.width = int(TABLE_WIDTH * share)
+    for row in table.rows:
+        for cell, share in zip(row.cells, shares, strict=True):
+            cell.width = int(TABLE_WIDTH * share)
+
+
 def add_table(doc: DocxDocument, block: Table, look: Look) -> None:
     """A table with a repeating, coloured header row; figures right-aligned."""
     table = doc.add_table(rows=1, cols=len(block.header))
@@ -106,7 +145,9 @@ def add_table(doc: DocxDocument, block: Table, look: Look) -> None:
     small = Pt(8) if len(block.header) > 4 else Pt(9)
     _header_row(table.rows[0], block.header, small, look)
     for row in block.rows:
-        for index, (cell, text) in enumerate(zip(table.add_row().cells, row.cells, strict=True)):
+        added = table.add_row()
+        added._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))  # an offer's row stays on one page
+        for index, (cell, text) in enumerate(zip(added.cells, row.cells, strict=True)):
             paragraph = cell.paragraphs[0]
             for line_no, line in enumerate(text.split("\n")):
                 if line_no:
@@ -119,11 +160,7 @@ def add_table(doc: DocxDocument, block: Table, look: Look) -> None:
             if block.numeric and block.numeric[index]:
                 for p in cell.paragraphs:
                     p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    if block.widths:
-        total = Cm(17)
-        for table_row in table.rows:
-            for cell, width in zip(table_row.cells, block.widths, strict=True):
-                cell.width = int(total * width)
+    _set_widths(table, fitted_widths(block, small))
     doc.add_paragraph()
 
 
