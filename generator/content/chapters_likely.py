@@ -175,6 +175,13 @@ def _in_profile_language(c: Context, key: str) -> list[str]:
     return [str(item) for item in found] if isinstance(found, list) else [str(found)]
 
 
+def _hinted(question: str, hint_key: str) -> str:
+    """The text a story is matched on: the question and the words of a story that answers it
+    (`question_hints` in every language.yaml), so 'a team that has to change' finds the story
+    tagged Kwaliteitsverbetering."""
+    return " ".join([question, *words("question_hints").get(hint_key, ())])
+
+
 def _interviewers(c: Context) -> list[Likely]:
     """One question per kind of interviewer present, labelled with the names of those who may ask
     it; a story only where the question is about a skill a story shows."""
@@ -184,7 +191,8 @@ def _interviewers(c: Context) -> list[Likely]:
     found = []
     for kind, who in names.items():
         no_story = NO_STORY_INTERVIEWER.get(kind, "")
-        match = "" if no_story else _in_profile_language(c, INTERVIEWER_QUESTIONS[kind])[0]
+        match = "" if no_story else _hinted(_in_profile_language(c, INTERVIEWER_QUESTIONS[kind])[0],
+                                            f"interviewer_{kind}")
         found.append(Likely("interviewer", c.t(INTERVIEWER_QUESTIONS[kind]), join_names(who, c.t("sections.after.and")),
                             no_story=no_story, match=match))
     return found
@@ -194,8 +202,10 @@ def _role(c: Context) -> list[Likely]:
     """The questions typical of the job's family, each with a story only where the question is
     about a skill that story shows: no story is better than the wrong one."""
     key = ROLE_QUESTIONS[_family(c)]
-    return [Likely("role", question, match=match)
-            for question, match in zip(c.t.list(key), _in_profile_language(c, key), strict=True)]
+    family = _family(c)
+    return [Likely("role", question, match=_hinted(match, f"{family}_{number}"))
+            for number, (question, match) in enumerate(zip(c.t.list(key), _in_profile_language(c, key), strict=True),
+                                                         start=1)]
 
 
 def _assessment(c: Context) -> list[Likely]:
@@ -211,7 +221,7 @@ def _sector(c: Context) -> list[Likely]:
         return []
     setting = "care" if _has_word(sector or "", words("job_words").get("care", ())) else "government"
     key = SECTOR_QUESTIONS[setting]
-    return [Likely("sector", c.t(key), match=_in_profile_language(c, key)[0])]
+    return [Likely("sector", c.t(key), match=_hinted(_in_profile_language(c, key)[0], f"sector_{setting}"))]
 
 
 def _learned(c: Context) -> list[Likely]:
