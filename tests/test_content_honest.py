@@ -65,7 +65,7 @@ def test_a_christmas_window_says_it_runs_slower_and_the_check_in_waits_for_janua
     after = section(pack, "after")
     assert NL("sections.after.window_christmas") in [p.text for p in paras(after.blocks)]
     check_in = next(p for p in paras(after.blocks) if "data-check-in" in p.attrs)
-    assert check_in.attrs["data-check-in"] == "2027-01-04"
+    assert check_in.attrs["data-check-in"] == "2027-01-06"
     assert check_in.attrs["data-check-in"] >= after.attrs["data-decision-from"]
     thanks = next(p for p in paras(after.blocks) if "data-thank-you-by" in p.attrs)
     assert thanks.attrs["data-thank-you-by"] == "2026-12-04"
@@ -172,3 +172,29 @@ def test_word_columns_are_at_least_as_wide_as_their_longest_word():
     assert abs(sum(shares) - 1) < 1e-9
     # 'Maandsalaris' in bold 8 pt needs about 15% of the 17 cm table, more than the 10% asked for
     assert shares[1] >= 0.15 and shares[0] > shares[1] > shares[2]
+
+
+def test_a_skill_covered_on_paper_but_weak_in_round_one_is_to_be_strengthened():
+    """Liam tagged a story with Closing, but his notes say he had no example of closing on his own."""
+    root = Path(__file__).resolve().parent.parent
+    pack = build_pack(load_inputs(root / "profiles" / "liam-oconnor.yaml"),
+                      options=RunOptions(today=dt.date(2026, 11, 28)))
+    facts = {item.label: item.text for item in summary_items(pack)}
+    assert facts[EN("summary.strengthen")] == "Closing"
+    assert facts[EN("summary.gaps")] == EN("summary.no_gaps")
+
+
+def test_a_job_named_in_a_fact_does_not_link_to_a_card(tmp_path):
+    """'Het team telt 28 verpleegkundigen' is no reason to put a line on the card of a Verpleegkundige."""
+    path = tmp_path / "iris.yaml"
+    path.write_text(PROFILE.format(lang="nl", company="Zorg", role="Teamleider", date="2026-12-14",
+                                   location="Groningen", extra="").replace("role: CTO", "role: Verpleegkundige"),
+                    encoding="utf-8")
+    (tmp_path / "iris.notes.md").write_text("## Geleerd\n- Het team telt 28 verpleegkundigen.\n"
+                                            "## Kan beter\n- Wat ik over verpleegkundigen zei, bleef vaag.\n",
+                                            encoding="utf-8")
+    pack = build_pack(load_inputs(path), options=RunOptions(today=dt.date(2026, 11, 30)))
+    card = next(b for b in section(pack, "interviewers").blocks if hasattr(b, "title"))
+    lines = [i.text for b in card.blocks if isinstance(b, ItemList) for i in b.items]
+    assert "Wat ik over verpleegkundigen zei, bleef vaag." in lines
+    assert "Het team telt 28 verpleegkundigen." not in lines

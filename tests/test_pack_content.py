@@ -94,10 +94,11 @@ def test_story_missing_a_part_is_flagged(sanne):
 
 def test_decision_window_is_three_to_six_weeks_after(sanne):
     after = elements(sanne.html, "data-decision-from")[0]["attrs"]
-    assert after["data-decision-from"] == "2026-12-24"
+    # three weeks after 3 December is Christmas Eve: the window opens on the first working day after
+    assert after["data-decision-from"] == "2027-01-04"
     assert after["data-decision-to"] == "2027-01-14"
     text = squash(sanne.pdf_text)
-    assert "donderdag 24 december 2026" in text and "donderdag 14 januari 2027" in text
+    assert "maandag 4 januari 2027" in text and "donderdag 14 januari 2027" in text
 
 
 def test_offer_rows_are_marked(liam):
@@ -222,8 +223,8 @@ def test_calendar_parses_back_with_interview_steps_and_follow_up(sanne):
     assignment = [e["attrs"]["data-date"] for e in elements(sanne.html, "data-task")
                   if e["attrs"]["data-task"].startswith("assessment-")]
     days = [e.decoded("dtstart").isoformat() for e in events[1:]]
-    # thank-you the next working day; check-in two days into the window (24 Dec), after Christmas week
-    assert days == steps + assignment + ["2026-12-04", "2027-01-04"]
+    # thank-you the next working day; check-in two days into the window, which opens after Christmas week
+    assert days == steps + assignment + ["2026-12-04", "2027-01-06"]
     raw = sanne.paths["ics"].read_bytes()
     assert b"\r\n" in raw and b"BEGIN:VTIMEZONE" in raw and b"TZID:Europe/Amsterdam" in raw
 

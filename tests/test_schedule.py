@@ -47,6 +47,8 @@ def test_a_year_of_interviews_proposes_no_sunday_no_holiday_and_no_early_check_i
         bad = [day for day in proposed if day.weekday() == 6 or NL.holiday(day)]
         assert not bad, (interview, lead, bad)
         assert s.check_in >= s.decision_from, interview
+        window = (s.decision_early, s.decision_from, s.decision_to)
+        assert all(NL.business(day) for day in window), (interview, window)
         assert s.thank_you_by > interview and s.thank_you_by.weekday() < 5
         assert s.plan == sorted(s.plan) and all(s.today <= day < interview for day in s.plan)
 
@@ -93,8 +95,9 @@ def test_thank_you_skips_easter_monday():
 
 def test_check_in_waits_for_the_window_and_for_the_new_year():
     s = build_schedule(D(2026, 11, 26), D(2026, 12, 3), 6, NL)
-    assert (s.decision_early, s.decision_from, s.decision_to) == (D(2026, 12, 17), D(2026, 12, 24), D(2027, 1, 14))
-    assert s.check_in == D(2027, 1, 4)
+    # three weeks would be Christmas Eve: the window opens on the first working day of the new year
+    assert (s.decision_early, s.decision_from, s.decision_to) == (D(2026, 12, 17), D(2027, 1, 4), D(2027, 1, 14))
+    assert s.check_in == D(2027, 1, 6)
     assert s.window_season() == "christmas"
 
 

@@ -226,7 +226,7 @@ def test_thank_you_names_every_interviewer_and_is_dated(tmp_path):
     body = " ".join(texts_of(section(pack, "after").blocks))
     assert "Dear Anna and Bram," in body             # every interviewer, by first name
     assert "Friday 11 December 2026" in body          # thank-you within a day
-    assert "Thursday 31 December 2026" in body        # decision from: three weeks after
+    assert "Monday 4 January 2027" in body            # decision from: three weeks after is New Year's Eve
     assert "Thursday 21 January 2027" in body         # decision to: six weeks after
 
 

@@ -152,7 +152,7 @@ def _interviewer_card(c: Context, person: Interviewer, found: dict[str, list[str
     by_role = not found and bool(role_found)
     found = found or role_found
     blocks: list[Block] = [Para(_opening(c, person, bool(found), by_role)), lens, *_mentions(c, found, by_role),
-                           *_bring(c, person, found)]
+                           *_bring(c, person, {} if by_role else found)]  # not "for them": they were not there
     if not person.met_before:
         blocks += _first_round_again(c, landed)
     if not found:

@@ -174,6 +174,7 @@ def _story_stems(title: str, skills: tuple[str, ...]) -> frozenset[str]:
     return frozenset(stems(" ".join([title, *skills])))
 
 
+ROLE_LINKED = ("could_improve", "open_questions")  # the notes lists a job title in them links to a card
 MIN_ROLE_LETTERS = 8  # a job title specific enough to find in a note (productmanager, recruiter is too short)
 
 
@@ -200,14 +201,15 @@ class Mentions:
         return found
 
     def of_role(self, role: str | None) -> dict[str, list[str]]:
-        """The items that name this person's job ('productmanagers' for a Productmanager): what the
-        candidate wrote about that kind of colleague concerns them too. Only a specific job title of
-        one word of at least eight letters counts, so 'Manager' or 'Senior engineer' find nothing."""
+        """The could-improve points and open questions that name this person's job ('productmanagers'
+        for a Productmanager): what went wrong or stayed open about that kind of colleague concerns
+        them too. Facts (a head count of 'verpleegkundigen') are no reason to link. Only a specific
+        job title of one word of at least eight letters counts, so 'Manager' finds nothing."""
         title = fold(re.sub(r"\(.*?\)", "", role or "")).strip()
         if " " in title or len(title) < MIN_ROLE_LETTERS:
             return {}
         found = {key: [entry for entry, folded, _ in entries if title in folded]
-                 for key, entries in self._lists.items()}
+                 for key, entries in self._lists.items() if key in ROLE_LINKED}
         return {key: hits for key, hits in found.items() if hits}
 
 

@@ -113,14 +113,16 @@ class Schedule:
         return days[round(min(max(share, 0.0), 1.0) * (len(days) - 1))]
 
     def window_holidays(self) -> list[tuple[dt.date, str]]:
-        """The public holidays on weekdays inside the decision window, from its earliest to its latest day."""
-        return [(day, name) for day, name in self.calendar.holidays_between(self.decision_early, self.decision_to)
+        """The public holidays on weekdays in the whole wait, from the day after the interview to
+        the latest decision day."""
+        first = self.interview + dt.timedelta(days=1)
+        return [(day, name) for day, name in self.calendar.holidays_between(first, self.decision_to)
                 if day.weekday() < 5]
 
     def window_season(self) -> str | None:
-        """'christmas' or 'summer' when the decision window spans a season when decisions slow
+        """'christmas' or 'summer' when the wait for a decision spans a season when decisions slow
         down, else None."""
-        first, last = self.decision_early, self.decision_to
+        first, last = self.interview + dt.timedelta(days=1), self.decision_to
         if any(dt.date(year, 12, 25) in (first, last) or first <= dt.date(year, 12, 25) <= last
                for year in (first.year, last.year)):
             return "christmas"
@@ -151,17 +153,21 @@ def spread(days: list[dt.date], count: int, today: dt.date) -> list[dt.date]:
 
 def build_schedule(today: dt.date, interview: dt.date, steps: int, calendar: Calendar | None = None) -> Schedule:
     """All dates of one pack, with `steps` plan dates: a decision 3 to 6 weeks after the interview,
-    maybe within 2; a thank-you on the next business day; a check-in once the window has opened."""
+    maybe within 2 (each moved to a business day, past Christmas week); a thank-you on the next
+    business day; a check-in once the window has opened."""
     calendar = calendar or Calendar()
     prep, early = plan_window(today, interview, calendar)
-    decision_from = interview + dt.timedelta(days=DECISION_FROM)
+    def decision_day(days: int) -> dt.date:  # an estimate, but never shown as a holiday or a weekend
+        return calendar.next_business(interview + dt.timedelta(days=days), quiet=True)
+
+    decision_from = decision_day(DECISION_FROM)
     return Schedule(
         today=today,
         interview=interview,
         plan=spread(prep, steps, today),
-        decision_early=interview + dt.timedelta(days=DECISION_EARLY),
+        decision_early=decision_day(DECISION_EARLY),
         decision_from=decision_from,
-        decision_to=interview + dt.timedelta(days=DECISION_TO),
+        decision_to=decision_day(DECISION_TO),
         thank_you_by=calendar.next_business(interview + dt.timedelta(days=1)),
         check_in=calendar.next_business(decision_from + dt.timedelta(days=CHECK_IN_AFTER), quiet=True),
         calendar=calendar,

@@ -9,7 +9,8 @@ from __future__ import annotations
 from generator.content import chapters_close, chapters_likely, tasks
 from generator.content.blocks import Block, Heading, Item, ItemList, ListStyle, Para
 from generator.content.context import Context, items
-from generator.content.matching import stories_for
+from generator.content.matching import skill_key, stories_for
+from generator.content.pairing import mentioned_skills
 
 TOP_QUESTIONS = 3  # questions to ask, on the summary page (which must stay one page)
 
@@ -49,7 +50,7 @@ def _todo(c: Context) -> list[Block]:
     missing = _missing(c)
     if not missing:
         return []
-    todo = [Item(c.t(TODO_FIELDS[path]), note=path if path != "notes" else c.notes_hint,
+    todo = [Item(c.t(TODO_FIELDS[path]), note=c.notes_hint if path == "notes" else "",  # no YAML paths on paper
                  attrs={"data-todo": path}) for path in missing]
     return [Heading(c.t("summary.todo_title")), Para(c.t("summary.todo_intro")), ItemList(todo, ListStyle.CHECK)]
 
@@ -64,6 +65,15 @@ def _top_questions(c: Context) -> list[str]:
     fitting = [standard[qid] for qid in chapters_close.must_ask_ids(c) if qid in standard]
     top += [q for q in [*questions.procedure[:1], *fitting] if q not in top]
     return top[:TOP_QUESTIONS]
+
+
+def _to_strengthen(c: Context, gaps: list[str]) -> list[str]:
+    """Required skills that have a story but that a could-improve note is about: on paper
+    covered, in the first interview not yet convincing ('I had no example of closing')."""
+    points = " ".join(point.text for point in c.notes.could_improve) if c.notes else ""
+    named = {skill_key(skill) for skill in mentioned_skills(c.profile, points)} if points else set()
+    return [skill for skill in c.profile.application.required_skills
+            if skill not in gaps and skill_key(skill) in named]
 
 
 def _next_step(c: Context) -> Item:
@@ -95,6 +105,9 @@ def _summary_facts(c: Context) -> list[Item]:
     gaps = [skill for skill in profile.application.required_skills if not stories_for(skill, profile.stories)]
     if profile.application.required_skills:  # without them there is nothing to claim; the to-do list asks
         facts.append(Item(", ".join(gaps) if gaps else t("summary.no_gaps"), label=t("summary.gaps")))
+    weak = _to_strengthen(c, gaps)
+    if weak:
+        facts.append(Item(", ".join(weak), label=t("summary.strengthen")))
     if profile.salary and profile.salary.desired_monthly is not None:
         text = c.money(profile.salary.desired_monthly)
         if profile.salary.minimum_monthly is not None:
