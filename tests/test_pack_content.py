@@ -102,8 +102,13 @@ def test_decision_window_is_three_to_six_weeks_after(sanne):
 
 
 def test_offer_rows_are_marked(liam):
-    assert [e["attrs"]["data-offer"] for e in elements(liam.html, "data-offer")] == \
-        ["Current job (Brightwave Software)", "Northdesk", "Lumen Analytics"]
+    rows = [e["attrs"]["data-offer"] for e in elements(liam.html, "data-offer") if e["tag"] == "tr"]
+    assert rows == ["Current job (Brightwave Software)", "Northdesk", "Lumen Analytics"]
+    flagged = {(e["attrs"]["data-offer"], e["attrs"]["data-offer-flag"])
+               for e in elements(liam.html, "data-offer-flag")}
+    assert flagged == {("Northdesk", "temporary"), ("Northdesk", "no-pension"), ("Lumen Analytics", "below-desired")}
+    assert "Against your wish: +€400 (+7.7%)" in squash(liam.pdf_text)
+    assert "A temporary contract, while your current job is permanent." in squash(liam.docx_text)
 
 
 # --- the PDF: what a candidate reads ----------------------------------------------------------------

@@ -18,10 +18,11 @@ from generator.content.blocks import (
 )
 from generator.content.context import Context
 from generator.content.matching import fold
+from generator.content.offer_checks import against, flags
 from generator.content.offers import Comparison
 from generator.language import Texts
 from generator.localize import money, percent, signed_money
-from generator.models import Offer
+from generator.models import Offer, Salary
 
 CONTRACTS = {"permanent": "sections.offers.permanent", "temporary": "sections.offers.temporary"}
 
@@ -60,7 +61,19 @@ def _offer_name(comparison: Comparison, index: int, t: Texts) -> str:
     return offer.name + (f"\n({', '.join(marks)})" if marks else "")  # the marks on a line of their own
 
 
-def offer_rows(comparison: Comparison, t: Texts, locale: str, currency: str) -> tuple[list[str], list[TableRow]]:
+def _wish_attrs(offer: Offer, salary: Salary | None) -> dict[str, str]:
+    """`data-vs-desired` and `data-vs-minimum` for an offer's row: signed monthly amounts."""
+    wish = against(offer, salary)
+    attrs = {}
+    if wish.vs_desired is not None:
+        attrs["data-vs-desired"] = f"{wish.vs_desired:+.2f}"
+    if wish.vs_minimum is not None:
+        attrs["data-vs-minimum"] = f"{wish.vs_minimum:+.2f}"
+    return attrs
+
+
+def offer_rows(comparison: Comparison, t: Texts, locale: str, currency: str,
+               salary: Salary | None = None) -> tuple[list[str], list[TableRow]]:
     """The offer table: header and one row per offer, with differences from the current job."""
     header = [t("sections.offers.columns.name"), t("sections.offers.columns.monthly"),
               t("sections.offers.columns.hours"), t("sections.offers.columns.holidays"),
@@ -80,7 +93,8 @@ def offer_rows(comparison: Comparison, t: Texts, locale: str, currency: str) -> 
             cells[7] += (f"\n{signed_money(hour_diff[0], locale, currency, cents=True)} "
                          f"({percent(hour_diff[1], locale, True)})")
         emphasis = Emphasis.BEST if index == comparison.best_per_hour_index else Emphasis.NONE
-        rows.append(TableRow(cells, attrs={"data-offer": offer.name}, emphasis=emphasis))
+        attrs = {"data-offer": offer.name, **_wish_attrs(offer, salary)}
+        rows.append(TableRow(cells, attrs=attrs, emphasis=emphasis))
     return header, rows
 
 
@@ -94,6 +108,50 @@ def _details(offer: Offer, t: Texts) -> str:
     if offer.remarks:
         parts.append(f"{t('sections.offers.remarks')}: {'; '.join(offer.remarks)}")
     return " · ".join(parts)
+
+
+# What each flag means for the candidate, by its `data-offer-flag` name.
+FLAG_TEXTS = {
+    "below-minimum": "sections.offers.flags.below_minimum",
+    "below-desired": "sections.offers.flags.below_desired",
+    "temporary": "sections.offers.flags.temporary",
+    "no-pension": "sections.offers.flags.no_pension",
+    "below-statutory-holidays": "sections.offers.flags.below_statutory_holidays",
+    "more-hours": "sections.offers.flags.more_hours",
+    "expected-pay-decides": "sections.offers.flags.expected_pay_decides",
+}
+
+
+def _wish_line(c: Context, offer: Offer) -> str:
+    """'Against your wish: -€150 (-3.3%); against your minimum: +€150 (+3.5%)', for what is given."""
+    wish = against(offer, c.profile.salary)
+    salary = c.profile.salary
+    parts = []
+    lines = (("sections.offers.against_desired", wish.vs_desired, salary.desired_monthly if salary else None),
+             ("sections.offers.against_minimum", wish.vs_minimum, salary.minimum_monthly if salary else None))
+    for key, amount, base in lines:
+        share = wish.percent(amount, base)
+        if amount is not None and share is not None:
+            signed = signed_money(amount, c.language.locale, c.currency)
+            parts.append(c.t(key, amount=signed[:1] + "\u2060" + signed[1:],  # the sign never ends a line
+                             percent=percent(share, c.language.locale, True)))
+    return "; ".join(parts)
+
+
+def _for_you(c: Context, comparison: Comparison) -> list[Block]:
+    """Per offer (not the current job): the salary against wish and floor, then each flag with
+    what to do about it; nothing when there is nothing to say."""
+    entries = []
+    for index, offer in enumerate(comparison.offers):
+        if offer.current:
+            continue
+        line = _wish_line(c, offer)
+        if line:
+            entries.append(Item(line, label=offer.name, attrs={"data-offer": offer.name}))
+        entries += [Item(c.t(FLAG_TEXTS[flag]), label=offer.name,
+                         attrs={"data-offer": offer.name, "data-offer-flag": flag})
+                    for flag in flags(comparison, index, c.profile.salary)]
+    return [Heading(c.t("sections.offers.against_title")), ItemList(entries)] if entries else []
 
 
 def _verdict(c: Context, comparison: Comparison) -> list[Block]:
@@ -124,13 +182,14 @@ def section_offers(c: Context) -> Section:
     comparison = c.comparison
     if comparison is None:
         return Section("offers", t("sections.offers.title"), [Para(t("sections.offers.none"), ParaStyle.PROMPT)])
-    header, rows = offer_rows(comparison, t, c.language.locale, c.currency)
+    header, rows = offer_rows(comparison, t, c.language.locale, c.currency, c.profile.salary)
     blocks: list[Block] = [Para(t("sections.offers.intro")),
                            Table(header, rows, numeric=[False] + [True] * 7,
                                  widths=[0.15, 0.13, 0.07, 0.10, 0.12, 0.11, 0.16, 0.16], css_class="offers")]
     details = [Item(text, label=offer.name) for offer in comparison.offers if (text := _details(offer, t))]
     if details:
         blocks += [Heading(t("sections.offers.details")), ItemList(details)]
+    blocks += _for_you(c, comparison)
     if len(comparison.offers) == 1:
         blocks.append(Para(t("sections.offers.single"), ParaStyle.PROMPT))
     else:

@@ -1,0 +1,74 @@
+"""Offers judged against the candidate: their wish and floor, and the risks an offer carries.
+
+The arithmetic of `offers.py` says what each offer is worth; this module says what that means
+for this candidate: how far each salary is from `desired_monthly` and `minimum_monthly`, and the
+flags a coach would raise (a temporary contract against a permanent job, no employer pension,
+fewer holidays than the law allows, longer hours than now, and a verdict that rests on pay that
+is only expected). Flag names are the `data-offer-flag` values of SPEC 7.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator.content.offers import Comparison, compare
+from generator.models import Offer, Salary
+
+STATUTORY_WEEKS = 4  # Dutch law: at least four times the working days per week in holiday (BW 7:634)
+
+
+@dataclass(frozen=True)
+class Against:
+    """One offer's monthly salary against the candidate's wish and floor (None: not given)."""
+
+    vs_desired: float | None
+    vs_minimum: float | None
+
+    def percent(self, amount: float | None, base: float | None) -> float | None:
+        """The difference as a percentage of the wish or floor it is measured from."""
+        return None if amount is None or not base else amount / base * 100
+
+
+def against(offer: Offer, salary: Salary | None) -> Against:
+    """The signed monthly difference from the desired salary and from the minimum."""
+    desired = salary.desired_monthly if salary else None
+    minimum = salary.minimum_monthly if salary else None
+    return Against(None if desired is None else offer.monthly_salary - desired,
+                   None if minimum is None else offer.monthly_salary - minimum)
+
+
+def _guaranteed(offer: Offer) -> Offer:
+    """The offer without the pay that is only expected (bonus, profit share)."""
+    return offer.model_copy(update={"bonus_expected": 0, "profit_share_expected": 0})
+
+
+def expected_pay_decides(comparison: Comparison) -> bool:
+    """True when the best offer per hour would be another one without expected bonus and profit
+    share: the verdict then rests on money nobody promised."""
+    guaranteed = compare([_guaranteed(offer) for offer in comparison.offers])
+    return guaranteed is not None and guaranteed.best_per_hour_index != comparison.best_per_hour_index
+
+
+def flags(comparison: Comparison, index: int, salary: Salary | None) -> list[str]:
+    """The flags of one offer, in the order the pack lists them; none for the current job."""
+    offer = comparison.offers[index]
+    if offer.current:
+        return []
+    current = comparison.offers[comparison.current_index] if comparison.current_index is not None else None
+    found = []
+    wish = against(offer, salary)
+    if wish.vs_minimum is not None and wish.vs_minimum < 0:
+        found.append("below-minimum")
+    elif wish.vs_desired is not None and wish.vs_desired < 0:
+        found.append("below-desired")
+    if offer.contract == "temporary" and current is not None and current.contract == "permanent":
+        found.append("temporary")
+    if offer.pension_employer_pct == 0:
+        found.append("no-pension")
+    if offer.holiday_days < STATUTORY_WEEKS * offer.days_per_week:
+        found.append("below-statutory-holidays")
+    if current is not None and offer.hours_per_week > current.hours_per_week:
+        found.append("more-hours")
+    if index == comparison.best_per_hour_index and expected_pay_decides(comparison):
+        found.append("expected-pay-decides")
+    return found
