@@ -16,9 +16,9 @@ from generator.content.blocks import (
     Table,
     TableRow,
 )
-from generator.content.context import Context
+from generator.content.context import Context, items
 from generator.content.matching import fold
-from generator.content.offer_checks import against, flags
+from generator.content.offer_checks import against, flags, priority_flags, unjudged
 from generator.content.offers import Comparison
 from generator.language import Texts
 from generator.localize import money, percent, signed_money
@@ -122,6 +122,16 @@ FLAG_TEXTS = {
 }
 
 
+# What failing each priority the figures can judge means, by its kind.
+PRIORITY_TEXTS = {
+    "pension": "sections.offers.priority.pension",
+    "permanent": "sections.offers.priority.permanent",
+    "holidays": "sections.offers.priority.holidays",
+    "hours": "sections.offers.priority.hours",
+    "equipment": "sections.offers.priority.equipment",
+}
+
+
 def _wish_line(c: Context, offer: Offer) -> str:
     """'Against your wish: -€150 (-3.3%); against your minimum: +€150 (+3.5%)', for what is given."""
     wish = against(offer, c.profile.salary)
@@ -142,6 +152,7 @@ def _for_you(c: Context, comparison: Comparison) -> list[Block]:
     """Per offer (not the current job): the salary against wish and floor, then each flag with
     what to do about it; nothing when there is nothing to say."""
     entries = []
+    priorities = c.profile.salary.priorities if c.profile.salary else []
     for index, offer in enumerate(comparison.offers):
         if offer.current:
             continue
@@ -151,7 +162,15 @@ def _for_you(c: Context, comparison: Comparison) -> list[Block]:
         entries += [Item(c.t(FLAG_TEXTS[flag]), label=offer.name,
                          attrs={"data-offer": offer.name, "data-offer-flag": flag})
                     for flag in flags(comparison, index, c.profile.salary)]
-    return [Heading(c.t("sections.offers.against_title")), ItemList(entries)] if entries else []
+        entries += [Item(c.t(PRIORITY_TEXTS[kind]), label=offer.name,
+                         attrs={"data-offer": offer.name, "data-offer-flag": f"priority-{kind}"})
+                    for kind in priority_flags(comparison, index, priorities)]
+    blocks: list[Block] = [Heading(c.t("sections.offers.against_title")), ItemList(entries)] if entries else []
+    questions = unjudged(priorities) if len(comparison.offers) > 1 else []
+    if questions:
+        blocks += [Heading(c.t("sections.offers.ask_title")), Para(c.t("sections.offers.ask_intro")),
+                   ItemList(items(questions))]
+    return blocks
 
 
 def _verdict(c: Context, comparison: Comparison) -> list[Block]:
