@@ -117,3 +117,37 @@ def test_each_judged_priority_fires_and_stays_quiet():
     assert fails(offer(equipment=["laptop"]), "laptop and phone") == ["equipment"]
     assert fails(offer(equipment=["Laptop", "phone"]), "laptop and phone") == []
     assert fails(offer(pension_employer_pct=0), "opleidingsbudget") == []  # not judged: a question instead
+
+
+def test_a_verdict_resting_on_expected_pay_shows_both_totals_and_the_certain_winner(tmp_path):
+    import datetime as dt
+
+    from generator.content.blocks import ItemList, Table
+    from generator.content.build import build_pack
+    from generator.language import load_language
+    from generator.options import RunOptions
+    from generator.validate import load_inputs
+
+    path = tmp_path / "p.yaml"
+    path.write_text("""\
+language: nl
+candidate: {name: Iris de Boer}
+application:
+  company: X
+  role: Adviseur
+  second_interview: {date: 2026-12-14}
+offers:
+  - {name: Steady, monthly_salary: 4800, hours_per_week: 36, holiday_days: 25, pension_employer_pct: 10}
+  - {name: Gamble, monthly_salary: 4600, hours_per_week: 36, holiday_days: 25, pension_employer_pct: 10,
+     profit_share_expected: 9000}
+""", encoding="utf-8")
+    pack = build_pack(load_inputs(path), options=RunOptions(today=dt.date(2026, 11, 30)))
+    texts = load_language("nl").texts
+    offers = next(s for s in pack.sections if s.id == "offers")
+    table = next(b for b in offers.blocks if isinstance(b, Table))
+    steady, gamble = table.rows
+    assert texts("sections.offers.guaranteed") in gamble.cells[6]       # € with expected, then "vast: €"
+    assert texts("sections.offers.guaranteed") not in steady.cells[6]   # nothing expected: one total
+    verdicts = {b.attrs.get("data-verdict"): b.items[0].text for b in offers.blocks
+                if isinstance(b, ItemList) and b.attrs.get("data-verdict")}
+    assert verdicts == {"best-per-hour": "Gamble", "best-per-hour-guaranteed": "Steady"}

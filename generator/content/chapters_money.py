@@ -18,8 +18,17 @@ from generator.content.blocks import (
 )
 from generator.content.context import Context, items
 from generator.content.matching import fold
-from generator.content.offer_checks import against, flags, priority_flags, unjudged
-from generator.content.offers import Comparison
+from generator.content.offer_checks import (
+    against,
+    expected_pay_decides,
+    flags,
+    guaranteed,
+    has_expected_pay,
+    priority_flags,
+    unjudged,
+    without_expected,
+)
+from generator.content.offers import Comparison, evaluate
 from generator.language import Texts
 from generator.localize import money, percent, signed_money
 from generator.models import Offer, Salary
@@ -92,6 +101,9 @@ def offer_rows(comparison: Comparison, t: Texts, locale: str, currency: str,
             cells[6] += f"\n{signed_money(total_diff[0], locale, currency)} ({percent(total_diff[1], locale, True)})"
             cells[7] += (f"\n{signed_money(hour_diff[0], locale, currency, cents=True)} "
                          f"({percent(hour_diff[1], locale, True)})")
+        if has_expected_pay(offer):  # the total twice: with the expected pay, and what is certain
+            certain = evaluate(without_expected(offer)).total_annual_value
+            cells[6] += f"\n{t('sections.offers.guaranteed')} {money(certain, locale, currency)}"
         emphasis = Emphasis.BEST if index == comparison.best_per_hour_index else Emphasis.NONE
         attrs = {"data-offer": offer.name, **_wish_attrs(offer, salary)}
         rows.append(TableRow(cells, attrs=attrs, emphasis=emphasis))
@@ -181,6 +193,12 @@ def _verdict(c: Context, comparison: Comparison) -> list[Block]:
     per_hour = c.money(comparison.values[best_index].value_per_hour, cents=True)
     blocks: list[Block] = [ItemList([Item(best.name, label=t("sections.offers.verdict"), note=per_hour)],
                                     ListStyle.PLAIN, attrs={"data-verdict": "best-per-hour"})]
+    if expected_pay_decides(comparison):  # the verdict rests on expected pay: say who wins without it
+        certain = guaranteed(comparison)
+        other = certain.best_per_hour_index
+        blocks.append(ItemList([Item(comparison.offers[other].name, label=t("sections.offers.verdict_guaranteed"),
+                                     note=c.money(certain.values[other].value_per_hour, cents=True))],
+                               ListStyle.PLAIN, attrs={"data-verdict": "best-per-hour-guaranteed"}))
     if comparison.apples_and_pears:
         top = comparison.offers[comparison.highest_monthly_index]
         top_monthly = c.money(top.monthly_salary)

@@ -39,16 +39,27 @@ def against(offer: Offer, salary: Salary | None) -> Against:
                    None if minimum is None else offer.monthly_salary - minimum)
 
 
-def _guaranteed(offer: Offer) -> Offer:
+def without_expected(offer: Offer) -> Offer:
     """The offer without the pay that is only expected (bonus, profit share)."""
     return offer.model_copy(update={"bonus_expected": 0, "profit_share_expected": 0})
+
+
+def guaranteed(comparison: Comparison) -> Comparison:
+    """The same offers counted without the pay that is only expected."""
+    found = compare([without_expected(offer) for offer in comparison.offers])
+    assert found is not None  # the same, non-empty list of offers
+    return found
+
+
+def has_expected_pay(offer: Offer) -> bool:
+    """True when part of the offer's value is an expected bonus or profit share."""
+    return offer.bonus_expected > 0 or offer.profit_share_expected > 0
 
 
 def expected_pay_decides(comparison: Comparison) -> bool:
     """True when the best offer per hour would be another one without expected bonus and profit
     share: the verdict then rests on money nobody promised."""
-    guaranteed = compare([_guaranteed(offer) for offer in comparison.offers])
-    return guaranteed is not None and guaranteed.best_per_hour_index != comparison.best_per_hour_index
+    return guaranteed(comparison).best_per_hour_index != comparison.best_per_hour_index
 
 
 def flags(comparison: Comparison, index: int, salary: Salary | None) -> list[str]:
