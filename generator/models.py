@@ -131,6 +131,9 @@ class Offer(Strict):
     equipment: list[Text] = []
     contract: Literal["permanent", "temporary"] | None = None
     remarks: list[Text] = []
+    cao: Text | None = None
+    scale: Text | None = None
+    pension_employee_pct: Percent = 0
 
 
 class Person(Strict):

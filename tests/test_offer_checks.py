@@ -151,3 +151,22 @@ offers:
     verdicts = {b.attrs.get("data-verdict"): b.items[0].text for b in offers.blocks
                 if isinstance(b, ItemList) and b.attrs.get("data-verdict")}
     assert verdicts == {"best-per-hour": "Gamble", "best-per-hour-guaranteed": "Steady"}
+
+
+def test_where_pay_follows_a_scale_the_salary_talk_is_about_the_step():
+    import datetime as dt
+    from pathlib import Path
+
+    from generator.content.blocks import Heading
+    from generator.content.build import build_pack
+    from generator.language import load_language
+    from generator.options import RunOptions
+    from generator.validate import load_inputs
+
+    root = Path(__file__).resolve().parent.parent / "profiles"
+    for name, lang, expected in (("sanne-de-vries", "nl", True), ("noor-bakker", "nl", True),
+                                 ("liam-oconnor", "en", False)):
+        pack = build_pack(load_inputs(root / f"{name}.yaml"), options=RunOptions(today=dt.date(2026, 11, 28)))
+        salary = next(s for s in pack.sections if s.id == "salary")
+        headings = [b.text for b in salary.blocks if isinstance(b, Heading)]
+        assert (load_language(lang).texts("sections.salary.scale_title") in headings) == expected, name

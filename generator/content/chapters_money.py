@@ -17,7 +17,7 @@ from generator.content.blocks import (
     TableRow,
 )
 from generator.content.context import Context, items
-from generator.content.matching import fold
+from generator.content.matching import fold, is_assessment_sector
 from generator.content.offer_checks import (
     against,
     expected_pay_decides,
@@ -56,7 +56,18 @@ def section_salary(c: Context) -> Section:
     else:
         blocks += [Heading(t("sections.salary.answer_title")),
                    Para(t("sections.salary.answer", desired=c.money(salary.desired_monthly)), ParaStyle.QUOTE)]
-    return Section("salary", t("sections.salary.title"), blocks)
+    return Section("salary", t("sections.salary.title"), blocks + _scale_advice(c))
+
+
+def _scale_advice(c: Context) -> list[Block]:
+    """Where pay follows a collective agreement (an offer names a cao or scale, or the sector is
+    healthcare or government), the talk is about the step in the scale, not a free figure."""
+    if not (is_assessment_sector(c.profile.application.sector)
+            or any(offer.cao or offer.scale for offer in c.profile.offers)):
+        return []
+    t = c.t
+    return [Heading(t("sections.salary.scale_title")), *[Para(text) for text in t.list("sections.salary.scale_body")],
+            Para(t("sections.salary.scale_answer"), ParaStyle.QUOTE)]
 
 
 def _offer_name(comparison: Comparison, index: int, t: Texts) -> str:
@@ -119,6 +130,12 @@ def _details(offer: Offer, t: Texts) -> str:
         parts.append(f"{t('sections.offers.contract')}: {t(CONTRACTS[offer.contract])}")
     if offer.remarks:
         parts.append(f"{t('sections.offers.remarks')}: {'; '.join(offer.remarks)}")
+    if offer.cao:
+        parts.append(f"{t('sections.offers.cao')}: {offer.cao}")
+    if offer.scale:
+        parts.append(f"{t('sections.offers.scale')}: {offer.scale}")
+    if offer.pension_employee_pct:
+        parts.append(f"{t('sections.offers.pension_employee')}: {offer.pension_employee_pct:g}%")
     return " · ".join(parts)
 
 
