@@ -122,21 +122,16 @@ def offer_rows(comparison: Comparison, t: Texts, locale: str, currency: str,
 
 
 def _details(offer: Offer, t: Texts) -> str:
-    """Equipment, contract and remarks of one offer on one line ('' when there are none)."""
-    parts = []
-    if offer.equipment:
-        parts.append(f"{t('sections.offers.equipment')}: {', '.join(offer.equipment)}")
-    if offer.contract:
-        parts.append(f"{t('sections.offers.contract')}: {t(CONTRACTS[offer.contract])}")
-    if offer.remarks:
-        parts.append(f"{t('sections.offers.remarks')}: {'; '.join(offer.remarks)}")
-    if offer.cao:
-        parts.append(f"{t('sections.offers.cao')}: {offer.cao}")
-    if offer.scale:
-        parts.append(f"{t('sections.offers.scale')}: {offer.scale}")
-    if offer.pension_employee_pct:
-        parts.append(f"{t('sections.offers.pension_employee')}: {offer.pension_employee_pct:g}%")
-    return " · ".join(parts)
+    """Equipment, contract, remarks and pay-scale facts of one offer on one line ('' when none)."""
+    shown = [
+        ("sections.offers.equipment", ", ".join(offer.equipment)),
+        ("sections.offers.contract", t(CONTRACTS[offer.contract]) if offer.contract else ""),
+        ("sections.offers.remarks", "; ".join(offer.remarks)),
+        ("sections.offers.cao", offer.cao or ""),
+        ("sections.offers.scale", offer.scale or ""),
+        ("sections.offers.pension_employee", f"{offer.pension_employee_pct:g}%" if offer.pension_employee_pct else ""),
+    ]
+    return " · ".join(f"{t(label)}: {value}" for label, value in shown if value)
 
 
 # What each flag means for the candidate, by its `data-offer-flag` name.
