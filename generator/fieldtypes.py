@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 import holidays
@@ -46,32 +47,27 @@ def _plain_amount(value: object) -> object:
     return value
 
 
-def _iso_date(value: object) -> object:
-    """Accept a date only as YYYY-MM-DD; pydantic alone would read `0` or `1700000000` as a Unix time."""
-    if isinstance(value, str):
-        try:
-            return iso_date(value.strip())
-        except Refusal as problem:
-            raise refuse(problem) from None
-    return value
-
-
-def _sane_year(value: dt.date) -> dt.date:
-    """Keep dates where date arithmetic (plan steps, decision window) cannot overflow."""
+def _checked(check: Callable[[Any], Any], value: Any) -> Any:
+    """Run one of the date and time checks, turning its `Refusal` into pydantic's error."""
     try:
-        return in_range(value)
+        return check(value)
     except Refusal as problem:
         raise refuse(problem) from None
 
 
+def _iso_date(value: object) -> object:
+    """Accept a date only as YYYY-MM-DD; pydantic alone would read `0` or `1700000000` as a Unix time."""
+    return _checked(iso_date, value.strip()) if isinstance(value, str) else value
+
+
+def _sane_year(value: dt.date) -> dt.date:
+    """Keep dates where date arithmetic (plan steps, decision window) cannot overflow."""
+    return _checked(in_range, value)
+
+
 def _clock(value: object) -> object:
     """Accept a time as HH:MM (24-hour clock); say what is off with '9:30', '9.30' or '2pm'."""
-    if isinstance(value, str):
-        try:
-            return clock_time(value.strip())
-        except Refusal as problem:
-            raise refuse(problem) from None
-    return value
+    return _checked(clock_time, value.strip()) if isinstance(value, str) else value
 
 
 # What the JSON Schema says about dates and times: exactly what the validators above accept.

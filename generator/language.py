@@ -25,12 +25,12 @@ DEFAULT_LANGUAGE = "nl"
 _PLACEHOLDER = re.compile(r"\{(\w+)\}(\.?)")
 
 
-def _plain(node: Any) -> Any:
-    """ruamel's round-trip containers as plain dicts and lists."""
+def plain(node: Any) -> Any:
+    """ruamel's round-trip containers as plain dicts and lists (keys as text)."""
     if isinstance(node, dict):
-        return {str(k): _plain(v) for k, v in node.items()}
+        return {str(k): plain(v) for k, v in node.items()}
     if isinstance(node, list):
-        return [_plain(v) for v in node]
+        return [plain(v) for v in node]
     return node
 
 
@@ -136,7 +136,7 @@ class Language:
 
 @lru_cache(maxsize=32)
 def _read(path: Path) -> dict[str, Any]:
-    return _plain(load_yaml_mapping(path, "language file"))
+    return plain(load_yaml_mapping(path, "language file"))
 
 
 @lru_cache(maxsize=1)

@@ -25,20 +25,12 @@ from babel.dates import format_date
 from babel.numbers import format_decimal
 
 from generator.folders import builtin_templates
-from generator.language import DEFAULT_LANGUAGE, aliases, language_facts, languages
+from generator.language import DEFAULT_LANGUAGE, aliases, language_facts, languages, plain
 
 MESSAGES_FILE = "messages.yaml"
 FALLBACK = "en"  # a new language folder without a message yet shows the English one
 _PLACEHOLDER = re.compile(r"\{(\w+)(?::(\w+))?\}")
 _DECLARED = re.compile(rb"^language:[ \t]*[\"']?([A-Za-z]{2,8})", re.MULTILINE)
-
-
-def _plain(node: Any) -> Any:
-    if isinstance(node, dict):
-        return {str(key): _plain(value) for key, value in node.items()}
-    if isinstance(node, list):
-        return [_plain(value) for value in node]
-    return node
 
 
 @lru_cache(maxsize=16)
@@ -47,7 +39,7 @@ def catalogue(lang: str) -> dict[str, Any]:
     from generator.yamlload import load_yaml_mapping
 
     path = builtin_templates() / lang / MESSAGES_FILE
-    return _plain(load_yaml_mapping(path, "language file")) if path.is_file() else {}
+    return plain(load_yaml_mapping(path, "language file")) if path.is_file() else {}
 
 
 def _walk(data: Any, key: str) -> Any:

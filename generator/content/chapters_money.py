@@ -20,15 +20,13 @@ from generator.content.context import Context, items
 from generator.content.matching import fold, is_assessment_sector
 from generator.content.offer_checks import (
     against,
-    expected_pay_decides,
     flags,
     guaranteed,
     has_expected_pay,
     priority_flags,
     unjudged,
-    without_expected,
 )
-from generator.content.offers import Comparison, evaluate
+from generator.content.offers import Comparison
 from generator.language import Texts
 from generator.localize import money, percent, signed_money
 from generator.models import Offer, Salary
@@ -100,6 +98,7 @@ def offer_rows(comparison: Comparison, t: Texts, locale: str, currency: str,
               t("sections.offers.columns.cash"), t("sections.offers.columns.pension"),
               t("sections.offers.columns.total"), t("sections.offers.columns.per_hour")]
     rows = []
+    certain = guaranteed(comparison)
     for index, (offer, value) in enumerate(zip(comparison.offers, comparison.values, strict=True)):
         cells = [_offer_name(comparison, index, t), money(offer.monthly_salary, locale, currency),
                  f"{offer.hours_per_week:g}", f"{offer.holiday_days:g}",
@@ -113,8 +112,8 @@ def offer_rows(comparison: Comparison, t: Texts, locale: str, currency: str,
             cells[7] += (f"\n{signed_money(hour_diff[0], locale, currency, cents=True)} "
                          f"({percent(hour_diff[1], locale, True)})")
         if has_expected_pay(offer):  # the total twice: with the expected pay, and what is certain
-            certain = evaluate(without_expected(offer)).total_annual_value
-            cells[6] += f"\n{t('sections.offers.guaranteed')} {money(certain, locale, currency)}"
+            total = certain.values[index].total_annual_value
+            cells[6] += f"\n{t('sections.offers.guaranteed')} {money(total, locale, currency)}"
         emphasis = Emphasis.BEST if index == comparison.best_per_hour_index else Emphasis.NONE
         attrs = {"data-offer": offer.name, **_wish_attrs(offer, salary)}
         rows.append(TableRow(cells, attrs=attrs, emphasis=emphasis))
@@ -205,8 +204,8 @@ def _verdict(c: Context, comparison: Comparison) -> list[Block]:
     per_hour = c.money(comparison.values[best_index].value_per_hour, cents=True)
     blocks: list[Block] = [ItemList([Item(best.name, label=t("sections.offers.verdict"), note=per_hour)],
                                     ListStyle.PLAIN, attrs={"data-verdict": "best-per-hour"})]
-    if expected_pay_decides(comparison):  # the verdict rests on expected pay: say who wins without it
-        certain = guaranteed(comparison)
+    certain = guaranteed(comparison)
+    if certain.best_per_hour_index != best_index:  # the verdict rests on expected pay: say who wins without it
         other = certain.best_per_hour_index
         blocks.append(ItemList([Item(comparison.offers[other].name, label=t("sections.offers.verdict_guaranteed"),
                                      note=c.money(certain.values[other].value_per_hour, cents=True))],

@@ -13,7 +13,6 @@ import datetime as dt
 from generator.content.blocks import Block, Heading, Item, ItemList, ListStyle, Para, ParaStyle, Section
 from generator.content.context import Context, items
 from generator.content.matching import mentions_word
-from generator.content.tasks import task_day
 from generator.language import words
 
 # How long before the start to be there: at the door in person, at the screen or phone otherwise.
@@ -81,7 +80,7 @@ def _bring(c: Context) -> list[Block]:
 def _mode_advice(c: Context) -> list[Block]:
     """For video, a check of the technology and the room the day before; for phone, what differs."""
     if c.mode == "video":
-        check_on = task_day(c.schedule, 1.0)
+        check_on = c.schedule.day_at(1.0)
         return [Heading(c.t("sections.practical.video_title")),
                 Para(c.t("sections.practical.video_when", date=c.date(check_on))),
                 ItemList(items(c.t.list("sections.practical.video_checks")), ListStyle.CHECK)]

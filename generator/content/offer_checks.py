@@ -67,7 +67,7 @@ def flags(comparison: Comparison, index: int, salary: Salary | None) -> list[str
     offer = comparison.offers[index]
     if offer.current:
         return []
-    current = comparison.offers[comparison.current_index] if comparison.current_index is not None else None
+    current = comparison.current
     found = []
     wish = against(offer, salary)
     if wish.vs_minimum is not None and wish.vs_minimum < 0:
@@ -121,7 +121,7 @@ def priority_flags(comparison: Comparison, index: int, priorities: list[str]) ->
     offer = comparison.offers[index]
     if offer.current:
         return []
-    current = comparison.offers[comparison.current_index] if comparison.current_index is not None else None
+    current = comparison.current
     found: list[str] = []
     for priority in priorities:
         kind = priority_kind(priority)

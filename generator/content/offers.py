@@ -68,6 +68,11 @@ class Comparison:
     highest_monthly_index: int
 
     @property
+    def current(self) -> Offer | None:
+        """The current job among the offers, if the candidate marked one."""
+        return self.offers[self.current_index] if self.current_index is not None else None
+
+    @property
     def apples_and_pears(self) -> bool:
         """True when the best offer per hour is not the one with the highest monthly salary."""
         best = self.offers[self.best_per_hour_index].monthly_salary

@@ -123,8 +123,7 @@ class Schedule:
         """'christmas' or 'summer' when the wait for a decision spans a season when decisions slow
         down, else None."""
         first, last = self.interview + dt.timedelta(days=1), self.decision_to
-        if any(dt.date(year, 12, 25) in (first, last) or first <= dt.date(year, 12, 25) <= last
-               for year in (first.year, last.year)):
+        if any(first <= dt.date(year, 12, 25) <= last for year in (first.year, last.year)):
             return "christmas"
         for year in {first.year, last.year}:
             start, end = dt.date(year, *SUMMER[0]), dt.date(year, *SUMMER[1])

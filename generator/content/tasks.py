@@ -16,7 +16,6 @@ from generator.content.blocks import CalendarEvent
 from generator.content.chapters_you import STARR_PARTS
 from generator.content.context import Context
 from generator.content.matching import join_names, skill_key, stories_for
-from generator.content.schedule import Schedule
 
 # The `data-task` values, in the order tasks that share a day are listed.
 TASK_KINDS = ("story-gap", "story-parts", "research", "assessment-build", "assessment-rehearse", "practical")
@@ -80,12 +79,6 @@ class PlanTask:
     subject: str = ""    # the candidate's words it is about (a skill, a story title), shown apart
 
 
-def task_day(schedule: Schedule, share: float) -> dt.date:
-    """The day `share` of the way through the plan window (0 its first day, 1 the day before the
-    interview or the last working day before it); never a Sunday or public holiday (see schedule)."""
-    return schedule.day_at(share)
-
-
 def assessment_days(c: Context) -> tuple[dt.date, dt.date, dt.date]:
     """The days to build the assignment, to rehearse it and to rehearse it again.
 
@@ -95,7 +88,7 @@ def assessment_days(c: Context) -> tuple[dt.date, dt.date, dt.date]:
     span = len(c.schedule.prep_days) - 1
     first = min(REHEARSE_AT, (span - 1) / span) if span >= 1 else 0.0
     build = min(BUILD_AT, (span - 2) / span) if span >= 2 else 0.0
-    return task_day(c.schedule, build), task_day(c.schedule, first), task_day(c.schedule, 1.0)
+    return c.schedule.day_at(build), c.schedule.day_at(first), c.schedule.day_at(1.0)
 
 
 def _story_tasks(c: Context) -> list[tuple[str, str, str]]:
@@ -140,7 +133,7 @@ def personal_tasks(c: Context) -> list[PlanTask]:
     found = [PlanTask(kind, c.schedule.day_at(EARLY_UNTIL * i / last, early=True), title, subject)
              for i, (kind, title, subject) in enumerate(early)]
     found += _assessment_tasks(c)
-    found.append(PlanTask("practical", task_day(c.schedule, 1.0), c.t(PRACTICAL[c.mode])))
+    found.append(PlanTask("practical", c.schedule.day_at(1.0), c.t(PRACTICAL[c.mode])))
     return sorted(found, key=lambda task: task.day)
 
 
