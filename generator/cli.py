@@ -14,6 +14,7 @@ import click
 from jinja2 import TemplateError
 
 from generator import __version__
+from generator.csvtext import DIALECTS
 from generator.errors import InputError, UsageProblem, labelled
 from generator.language import DEFAULT_LANGUAGE, languages
 from generator.options import PDF_VARIANTS, RunOptions
@@ -61,18 +62,21 @@ FORMATS = click.option("--format", "formats", default="pdf,docx", show_default=T
 PDF_VARIANT = click.option("--pdf-variant", type=click.Choice(PDF_VARIANTS), default=PDF_VARIANTS[0],
                            show_default=True,
                            help="pdf/ua-1: tagged and accessible; pdf/a-3b: for archiving (also tagged).")
+CSV_DIALECT = click.option("--csv-dialect", type=click.Choice(DIALECTS), default=None,
+                           help="CSV for Dutch Excel/LibreOffice (excel-nl: ';', decimal comma, byte-order mark) "
+                                "or RFC 4180 (rfc) [default: excel-nl for Dutch, else rfc].")
 TODAY = click.option("--today", metavar="YYYY-MM-DD", callback=_parse_today,
                      help="Pretend today is this date (plan dates and days to go count from it).")
 PATH_ARG = click.Path(path_type=Path, dir_okay=False)
 
 
 def _run_options(*, today: dt.date, formats: str, lang: str | None = None, brand=None, templates: Path | None,
-                 pdf_variant: str) -> RunOptions:
+                 pdf_variant: str, csv_dialect: str | None) -> RunOptions:
     """The one `RunOptions` of this run, from the command's flags; nothing else derives an option."""
     from generator.pipeline import parse_formats
 
     return RunOptions(today=today, formats=parse_formats(formats), language=lang.lower() if lang else None,
-                      brand=brand, templates=templates, pdf_variant=pdf_variant)
+                      brand=brand, templates=templates, pdf_variant=pdf_variant, csv_dialect=csv_dialect)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -135,17 +139,18 @@ def validate(profile: Path, notes: Path | None, lang: str | None) -> None:
 @BRAND
 @TEMPLATES
 @PDF_VARIANT
+@CSV_DIALECT
 @click.option("--timings", is_flag=True, help="Print how long each step took (to stderr).")
 @TODAY
 def generate(profile: Path, notes: Path | None, out_dir: Path, formats: str, lang: str | None,
-             brand_file: Path | None, templates: Path | None, pdf_variant: str, timings: bool,
-             today: dt.date) -> None:
+             brand_file: Path | None, templates: Path | None, pdf_variant: str, csv_dialect: str | None,
+             timings: bool, today: dt.date) -> None:
     """Make the preparation pack and print the paths written."""
     from generator.pipeline import generate as run
 
     brand = _load_brand(brand_file, _language(lang, profile))
     options = _run_options(today=today, formats=formats, lang=lang, brand=brand, templates=templates,
-                           pdf_variant=pdf_variant)
+                           pdf_variant=pdf_variant, csv_dialect=csv_dialect)
     result = run(profile, options=options, out_dir=out_dir, notes=notes)
     for warning in result.labelled_warnings():
         click.echo(warning, err=True)
@@ -161,11 +166,16 @@ def generate(profile: Path, notes: Path | None, out_dir: Path, formats: str, lan
               help="table for the terminal; csv and json hold every quantity unrounded.")
 @click.option("--lang", type=LANGS,
               help=f"Language of the table (default: the file's `language`, else {DEFAULT_LANGUAGE}).")
-def compare(file: Path, fmt: str, lang: str | None) -> None:
-    """Compare offers (from a profile, or a file with just `offers:`) per year and per hour worked."""
+@CSV_DIALECT
+@TODAY
+def compare(file: Path, fmt: str, lang: str | None, csv_dialect: str | None, today: dt.date) -> None:
+    """Compare offers (from a profile, or a file with just `offers:`) per year and per hour worked.
+
+    The table fits the terminal (set COLUMNS to change its width) and lists each offer's flags."""
     from generator.compare import run_compare
 
-    click.echo(run_compare(file, fmt, lang.lower() if lang else None))
+    click.echo(run_compare(file, fmt, lang.lower() if lang else None, csv_dialect=csv_dialect, today=today),
+               nl=fmt != "csv")
 
 
 @cli.command()
@@ -182,16 +192,18 @@ def compare(file: Path, fmt: str, lang: str | None) -> None:
               help="Run on a Dask cluster: the scheduler's address, e.g. tcp://10.0.0.5:8786.")
 @click.option("--executor", type=click.Choice(["local", "dask"]), default=None,
               help="local (default) or dask; dask without --scheduler uses $DASK_SCHEDULER_ADDRESS.")
+@CSV_DIALECT
 @TODAY
 def batch(folder: Path, out_dir: Path, workers: int | None, brand_file: Path | None, formats: str, resume: bool,
           templates: Path | None, pdf_variant: str, scheduler: str | None, executor: str | None,
-          today: dt.date) -> None:
+          csv_dialect: str | None, today: dt.date) -> None:
     """Make a pack for every profile in FOLDER; report.csv says what failed and why."""
     from generator.batch import run_batch
     from generator.progress import ProgressBar
 
     brand = _load_brand(brand_file, _language(None))
-    options = _run_options(today=today, formats=formats, brand=brand, templates=templates, pdf_variant=pdf_variant)
+    options = _run_options(today=today, formats=formats, brand=brand, templates=templates, pdf_variant=pdf_variant,
+                           csv_dialect=csv_dialect)
     bar = ProgressBar()
     try:
         result = run_batch(folder, out_dir=out_dir, options=options, workers=workers, resume=resume,

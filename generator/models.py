@@ -134,6 +134,9 @@ class Offer(Strict):
     cao: Text | None = None
     scale: Text | None = None
     pension_employee_pct: Percent = 0
+    training_budget_annual: Money | None = None
+    home_days_per_week: Annotated[float, Field(ge=0, le=7)] | None = None
+    commute_minutes: Annotated[float, Field(ge=0, le=600)] | None = None
 
 
 class Person(Strict):

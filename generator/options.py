@@ -54,6 +54,7 @@ class RunOptions:
     brand: Brand | None = None
     templates: Path | None = None  # an agency's folder whose files override the built-in ones
     pdf_variant: str = PDF_VARIANTS[0]
+    csv_dialect: str | None = None  # excel-nl or rfc; None: by each pack's language (csvtext.default_dialect)
 
     @cached_property
     def _templates_digest(self) -> str:

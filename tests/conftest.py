@@ -123,3 +123,18 @@ def html_tree(html: str):
 def pytest_addoption(parser):
     parser.addoption("--update-visual", action="store_true",
                      help="Rewrite the committed page images in tests/visual/ from this run's PDFs.")
+
+
+def read_csv(source: str | Path) -> list[dict[str, str]]:
+    """The rows of a CSV that prep-pack wrote, in either dialect (excel-nl: BOM and ';'; rfc: ',')."""
+    import csv
+
+    text = source.read_text(encoding="utf-8") if isinstance(source, Path) else source
+    text = text.removeprefix("\ufeff")
+    delimiter = ";" if ";" in text.split("\n", 1)[0] else ","
+    return list(csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter))
+
+
+def csv_number(cell: str) -> float:
+    """A number cell of either dialect ('55,38' or '55.38')."""
+    return float(cell.replace(",", "."))

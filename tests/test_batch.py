@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import json
 import os
@@ -17,7 +16,7 @@ import pytest
 
 from generator.batch import MANIFEST, run_batch
 from generator.options import RunOptions
-from tests.conftest import PROFILES
+from tests.conftest import PROFILES, csv_number, read_csv
 from tests.test_cli import run
 
 TODAY = dt.date(2026, 11, 26)
@@ -58,8 +57,7 @@ def make_folder(folder: Path, count: int, broken: bool = True) -> list[str]:
 
 
 def report(out: Path) -> list[dict[str, str]]:
-    with (out / "report.csv").open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle))
+    rows = read_csv(out / "report.csv")
     assert rows and list(rows[0]) == ["profile", "slug", "status", "error", "seconds"]
     return rows
 
@@ -118,7 +116,7 @@ def test_every_good_pack_is_complete_and_branded(fifty):
         assert files == sorted([MANIFEST] + [f"{row['slug']}.{ext}" for ext in ("csv", "html", "ics")])
         html = (folder / f"{row['slug']}.html").read_text("utf-8")
         assert "Werving Oost" in html and "--primary: #0f766e" in html and "data:image/png;base64," in html
-        assert float(row["seconds"]) > 0
+        assert csv_number(row["seconds"]) > 0
 
 
 def test_the_same_slug_twice_is_reported_not_overwritten(tmp_path):

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 
 import pytest
 
+from generator.content.offer_export import COLUMNS
 from generator.content.offers import QUANTITIES, evaluate
 from generator.validate import load_inputs
-from tests.conftest import PROFILES
+from tests.conftest import PROFILES, csv_number, read_csv
 from tests.test_cli import run
 
 OFFERS_ONLY = """\
@@ -30,34 +29,82 @@ offers:
 """
 
 
-def test_json_has_every_quantity_unrounded_in_input_order():
-    result = run("compare", str(PROFILES / "liam-oconnor.yaml"), "--format", "json")
+def test_json_has_every_input_and_quantity_unrounded_in_input_order():
+    result = run("compare", str(PROFILES / "liam-oconnor.yaml"), "--format", "json", "--today", "2026-11-28")
     assert result.returncode == 0, result.stderr
     rows = json.loads(result.stdout)
-    offers = load_inputs(PROFILES / "liam-oconnor.yaml").profile.offers
-    assert [r["name"] for r in rows] == [o.name for o in offers]
-    for row, offer in zip(rows, offers, strict=True):
-        assert set(row) == {"name", "current", *QUANTITIES}
+    profile = load_inputs(PROFILES / "liam-oconnor.yaml").profile
+    assert [r["name"] for r in rows] == [o.name for o in profile.offers]
+    for row, offer in zip(rows, profile.offers, strict=True):
+        assert list(row) == list(COLUMNS)
         expected = evaluate(offer)
         for quantity in QUANTITIES:
             assert row[quantity] == pytest.approx(getattr(expected, quantity), abs=1e-9)
+        assert row["monthly_salary"] == offer.monthly_salary and row["equipment"] == offer.equipment
+        assert row["vs_desired"] == offer.monthly_salary - profile.salary.desired_monthly
+        assert row["net_monthly"] < offer.monthly_salary
+    northdesk = rows[1]
+    assert northdesk["flags"].split() == ["temporary", "no-pension", "priority-pension", "priority-equipment"]
+    assert northdesk["guaranteed_total_annual_value"] < northdesk["total_annual_value"]
 
 
-def test_csv_matches_json():
+@pytest.mark.parametrize("dialect", ["rfc", "excel-nl"])
+def test_csv_matches_json_in_both_dialects(dialect):
     as_json = json.loads(run("compare", str(PROFILES / "liam-oconnor.yaml"), "--format", "json").stdout)
-    out = run("compare", str(PROFILES / "liam-oconnor.yaml"), "--format", "csv").stdout
-    rows = list(csv.DictReader(io.StringIO(out)))
+    out = run("compare", str(PROFILES / "liam-oconnor.yaml"), "--format", "csv", "--csv-dialect", dialect).stdout
+    assert out.startswith("\ufeffname;current;") if dialect == "excel-nl" else out.startswith("name,current,")
+    rows = read_csv(out)
     assert [r["name"] for r in rows] == [r["name"] for r in as_json]
     for row, obj in zip(rows, as_json, strict=True):
-        assert float(row["value_per_hour"]) == pytest.approx(obj["value_per_hour"], abs=1e-9)
+        assert list(row) == list(COLUMNS)
+        assert csv_number(row["value_per_hour"]) == pytest.approx(obj["value_per_hour"], abs=1e-9)
+        assert csv_number(row["hours_per_week"]) == obj["hours_per_week"]
+        assert row["equipment"] == "; ".join(obj["equipment"]) and row["flags"] == obj["flags"]
+    if dialect == "excel-nl":
+        assert "," in rows[0]["value_per_hour"] and "." not in rows[0]["value_per_hour"]
 
 
-def test_table_marks_best_and_warns(tmp_path):
-    result = run("compare", str(PROFILES / "liam-oconnor.yaml"))
-    assert result.returncode == 0
-    assert "Lumen Analytics (best per hour)" in result.stdout
-    assert "€53.90" in result.stdout and "+€16.16 (+42.8%)" in result.stdout
-    assert "Northdesk" in result.stdout.splitlines()[-1]
+def test_a_dutch_file_gets_the_dutch_excel_dialect_by_default(tmp_path):
+    path = tmp_path / "offers.yaml"
+    path.write_text(OFFERS_ONLY, encoding="utf-8")
+    assert run("compare", str(path), "--format", "csv").stdout.startswith("\ufeffname;")
+    assert run("compare", str(PROFILES / "liam-oconnor.yaml"), "--format", "csv").stdout.startswith("name,")
+
+
+@pytest.mark.parametrize("width", [60, 90, 160])
+def test_table_fits_the_terminal_and_shows_flags_and_verdict(width):
+    from generator.compare import as_table, load_offers
+    from generator.content.offers import compare
+
+    source = load_offers(PROFILES / "liam-oconnor.yaml")
+    comparison = compare(source.offers)
+    assert comparison is not None
+    text = as_table(comparison, source, "en", width=width)
+    assert max(len(line) for line in text.splitlines()) <= width
+    flat = " ".join(text.split())
+    if width >= 110:  # one row per offer: the mark follows the name
+        assert "Lumen Analytics (best per" in text
+    else:  # on its side: one column per offer, the header wrapped
+        assert text.index("Lumen") < text.index("(best") < text.index("────")
+    assert "€53.90" in text and "+€16.16" in text
+    assert "Northdesk: temporary contract; no employer pension; falls short on your priority: pension, equipment" \
+        in flat
+    assert "Lumen Analytics: below your wish" in flat
+    assert "Worth the most per hour worked: Lumen Analytics (€53.90)" in flat
+    assert "Highest monthly salary: Northdesk" in flat
+
+
+def test_table_through_the_command_line_follows_columns():
+    import os
+    import subprocess
+    import sys
+
+    for columns in ("70", "150"):
+        env = {**os.environ, "COLUMNS": columns}
+        out = subprocess.run([sys.executable, "-m", "generator", "compare", str(PROFILES / "liam-oconnor.yaml")],
+                             capture_output=True, text=True, env=env, timeout=60).stdout
+        assert max(len(line) for line in out.splitlines()) <= int(columns)
+        assert "Lumen Analytics" in out and "Northdesk" in out.splitlines()[-1]
 
 
 def test_offers_only_file_in_dutch(tmp_path):

@@ -11,7 +11,6 @@ every free-text field of the view model, HTML and DOCX, and hostile output names
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import json
 import re
@@ -29,7 +28,7 @@ from generator.messages import has
 from generator.notes import is_notes_file
 from generator.validate import load_inputs
 from generator.yamlload import WHOLE_FILE
-from tests.conftest import TODAY, render
+from tests.conftest import TODAY, csv_number, read_csv, render
 
 CORPUS = Path(__file__).parent / "data" / "bad"
 BLNS = Path(__file__).parent / "data" / "blns.json"
@@ -309,10 +308,9 @@ def test_batch_command_reports_every_bad_profile(corpus: Path, tmp_path: Path) -
                        "--workers", "2")
     assert result.returncode == 1, result.stdout + result.stderr
     assert "Traceback" not in result.stderr
-    with (out / "report.csv").open(encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle)
-        assert reader.fieldnames == ["profile", "slug", "status", "error", "seconds"]
-        rows = {Path(row["profile"]).name: row for row in reader}
+    found = read_csv(out / "report.csv")
+    assert list(found[0]) == ["profile", "slug", "status", "error", "seconds"]
+    rows = {Path(row["profile"]).name: row for row in found}
     assert set(rows) == set(EXPECTED) | {"good.yaml"}
     assert rows["good.yaml"]["status"] == "ok", rows["good.yaml"]
     for name, bad in EXPECTED.items():
@@ -321,7 +319,7 @@ def test_batch_command_reports_every_bad_profile(corpus: Path, tmp_path: Path) -
         assert "\n" not in row["error"] and "Traceback" not in row["error"], row
         assert f"{named_file(bad, name)}:{bad.line}:" in row["error"], row
         assert bad.field in row["error"] and bad.message(bad.default) in row["error"], row
-        float(row["seconds"])
+        csv_number(row["seconds"])
     written = {p.relative_to(out) for p in out.rglob("*") if p.is_file() and not p.name.startswith(".")}
     assert written == {Path("report.csv"), Path("good-person_acme/good-person_acme.html")}, written
 
@@ -337,8 +335,7 @@ def test_batch_a_bad_profile_never_takes_the_pack_name_of_a_good_one(tmp_path: P
     result = prep_pack("batch", folder, "-o", out, "--format", "html", "--today", TODAY.isoformat(),
                        "--workers", "1")
     assert result.returncode == 1, result.stdout + result.stderr
-    with (out / "report.csv").open(encoding="utf-8", newline="") as handle:
-        rows = {Path(row["profile"]).name: row for row in csv.DictReader(handle)}
+    rows = {Path(row["profile"]).name: row for row in read_csv(out / "report.csv")}
     assert rows["a-draft.yaml"]["status"] == "failed"
     assert "'2026-02-30' is not a real date" in rows["a-draft.yaml"]["error"], rows["a-draft.yaml"]
     assert rows["b-final.yaml"]["status"] == "ok", rows["b-final.yaml"]

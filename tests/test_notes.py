@@ -12,6 +12,7 @@ import pytest
 from generator.errors import InputError, Problem
 from generator.models import STANDARD_QUESTION_IDS
 from generator.validate import load_inputs
+from tests.conftest import read_csv
 
 PROFILE = """\
 language: en
@@ -487,7 +488,6 @@ def test_generate_prints_notes_warnings_on_stderr(tmp_path: Path) -> None:
 
 
 def test_batch_puts_notes_warnings_in_the_report_row(tmp_path: Path) -> None:
-    import csv
 
     folder = tmp_path / "in"
     folder.mkdir()
@@ -497,7 +497,6 @@ def test_batch_puts_notes_warnings_in_the_report_row(tmp_path: Path) -> None:
                              "--format", "html", "--workers", "1", "--today", "2026-11-26"],
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
-    with (tmp_path / "out" / "report.csv").open(encoding="utf-8", newline="") as handle:
-        [row] = list(csv.DictReader(handle))
+    [row] = read_csv(tmp_path / "out" / "report.csv")
     assert row["status"] == "ok"
     assert f"warning: {folder / 'sam.notes.md'}:2:1: '## What I have learned' is not a heading" in row["error"]

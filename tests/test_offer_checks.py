@@ -90,35 +90,6 @@ def test_the_pack_carries_the_hooks():
     assert 'data-offer="Lumen Analytics" data-offer-flag="no-pension"' not in html
 
 
-def test_priorities_are_recognised_in_both_languages_or_left_as_questions():
-    from generator.content.offer_checks import priority_kind, unjudged
-
-    assert [priority_kind(p) for p in ("Pensioen", "pension", "een vast contract", "job security",
-                                       "meer vakantiedagen", "fewer hours", "laptop en telefoon")] == \
-        ["pension", "pension", "permanent", "permanent", "holidays", "hours", "equipment"]
-    assert unjudged(["opleidingsbudget", "pensioen", "thuiswerken"]) == ["opleidingsbudget", "thuiswerken"]
-
-
-def test_each_judged_priority_fires_and_stays_quiet():
-    from generator.content.offer_checks import priority_flags
-
-    def fails(new: Offer, priority: str) -> list[str]:
-        comparison = compare([offer(name="Now", current=True, equipment=["laptop"], holiday_days=25), new])
-        assert comparison is not None
-        return priority_flags(comparison, 1, [priority])
-
-    assert fails(offer(pension_employer_pct=0), "pensioen") == ["pension"]
-    assert fails(offer(pension_employer_pct=12), "pensioen") == []
-    assert fails(offer(contract="temporary"), "vast contract") == ["permanent"]
-    assert fails(offer(contract="permanent"), "vast contract") == []
-    assert fails(offer(holiday_days=22), "vakantiedagen") == ["holidays"]
-    assert fails(offer(holiday_days=27), "vakantiedagen") == []
-    assert fails(offer(hours_per_week=40), "fewer hours") == ["hours"]
-    assert fails(offer(equipment=["laptop"]), "laptop and phone") == ["equipment"]
-    assert fails(offer(equipment=["Laptop", "phone"]), "laptop and phone") == []
-    assert fails(offer(pension_employer_pct=0), "opleidingsbudget") == []  # not judged: a question instead
-
-
 def test_a_verdict_resting_on_expected_pay_shows_both_totals_and_the_certain_winner(tmp_path):
     import datetime as dt
 

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 
 import pytest
 
 from generator.content.offers import compare, evaluate
 from generator.models import Offer
+from tests.test_pack_content import elements, squash
 
 
 def offer(**fields) -> Offer:
@@ -80,8 +79,9 @@ def test_csv_matches_formulas_and_pack_table(liam):
     """The CSV's unrounded figures, the HTML table and the PDF agree to the cent."""
     from generator.localize import money
     from generator.validate import load_inputs
+    from tests.conftest import read_csv
 
-    rows = list(csv.DictReader(io.StringIO(liam.paths["csv"].read_text("utf-8"))))
+    rows = read_csv(liam.paths["csv"])
     profile = load_inputs(liam.profile).profile
     assert [r["name"] for r in rows] == [o.name for o in profile.offers]
     for row, source in zip(rows, profile.offers, strict=True):
@@ -125,3 +125,90 @@ def test_chart_is_embedded_as_svg_in_html_and_png_in_docx(liam):
     assert 'src="data:image/svg+xml;base64,' in liam.html
     images = [rel for rel in liam.docx.part.rels.values() if "image" in rel.reltype]
     assert images and images[0].target_part.content_type == "image/png"
+
+
+# --- second edition: the offers judged for this candidate (issue 15) --------------------------------
+
+
+def test_the_pack_csv_holds_every_input_next_to_the_derived_figures(sanne, liam):
+    from generator.content.offer_export import COLUMNS
+    from generator.validate import load_inputs
+    from tests.conftest import csv_number, read_csv
+
+    raw = sanne.paths["csv"].read_bytes()
+    assert raw.startswith("\ufeffname;current;monthly_salary;".encode()) and b"\r\n" in raw  # Dutch pack: excel-nl
+    assert liam.paths["csv"].read_text("utf-8").startswith("name,current,monthly_salary,")  # English: rfc
+    rows = read_csv(sanne.paths["csv"])
+    profile = load_inputs(sanne.profile).profile
+    for row, source in zip(rows, profile.offers, strict=True):
+        assert list(row) == list(COLUMNS)
+        assert csv_number(row["monthly_salary"]) == source.monthly_salary
+        assert csv_number(row["hours_per_week"]) == source.hours_per_week
+        assert csv_number(row["holiday_days"]) == source.holiday_days
+        assert row["contract"] == source.contract
+        assert csv_number(row["total_annual_value"]) == pytest.approx(evaluate(source).total_annual_value)
+        assert csv_number(row["vs_desired"]) == source.monthly_salary - profile.salary.desired_monthly
+    assert rows[1]["flags"] == "below-desired temporary"
+
+
+def test_net_estimate_in_every_format(sanne, liam):
+    from generator.content.net_pay import net_pay, tax_year
+    from generator.validate import load_inputs
+    from tests.conftest import csv_number, read_csv
+
+    rates = tax_year(2026)
+    assert rates is not None
+    for pack, words in ((sanne, "netto ≈"), (liam, "net ≈")):
+        assert words in squash(pack.pdf_text) and words in squash(pack.docx_text)
+        offers = load_inputs(pack.profile).profile.offers
+        rows = [e["attrs"] for e in elements(pack.html, "data-offer") if e["tag"] == "tr"]
+        for attrs, source, row in zip(rows, offers, read_csv(pack.paths["csv"]), strict=True):
+            estimate = net_pay(source, rates)
+            assert float(attrs["data-net-monthly"]) == pytest.approx(estimate.monthly, abs=0.005)
+            assert csv_number(row["net_monthly"]) == pytest.approx(estimate.monthly)
+    pdf = squash(sanne.pdf_text)
+    assert "netto ≈ € 3.253" in pdf and "Wat je netto overhoudt (schatting)" in pdf
+    assert "ongeveer € 3.253 netto per maand en € 43.069 netto per jaar" in pdf
+    assert "loonbelasting van 2026" in pdf and "Niet meegeteld" in pdf
+    docx = squash(liam.docx_text)
+    assert "What you keep after tax (estimate)" in docx and "about €3,972 net a month" in docx
+
+
+def test_what_to_say_about_each_offer(liam, sanne):
+    text = squash(liam.pdf_text)
+    # Northdesk meets the wish but fails his first priority (pension): the script raises the pension
+    assert re.search(r"Northdesk: \"The salary matches what I was looking for\. What still matters a lot to me is "
+                     r"the pension", text)
+    # Lumen is €100 under the wish of €5,200: propose halfway, rounded up to €50
+    assert "Lumen Analytics: \"The offer appeals to me, thank you. I had in mind €5,200 gross a month. Could we " \
+           "meet at €5,150?\"" in text
+    dutch = squash(sanne.docx_text)
+    assert "Kunnen we elkaar vinden op € 4.250?" in dutch  # € 4.150 offered, € 4.300 wished
+
+
+def test_priorities_met_and_questions_per_kind(liam, sanne):
+    text = squash(liam.pdf_text)
+    assert "Lumen Analytics: Meets your priorities: pension, laptop and phone" in text
+    dutch = squash(sanne.pdf_text)
+    assert "opleidingsbudget: Hoeveel opleidingsbudget en -tijd krijg je per jaar?" in dutch
+    assert "training_budget_annual" in dutch  # and how to make the comparison count it
+
+
+def test_summary_names_the_best_offer_and_what_to_watch(liam, sanne):
+    summary = squash(liam.pdf_text)
+    assert "Best offer per hour Lumen Analytics Watch in this offer below your wish" in summary
+    dutch = squash(sanne.pdf_text)
+    assert "Beste aanbod per uur Thuiszorg Hunzedal Let op bij dit aanbod onder je wens, tijdelijk contract" in dutch
+
+
+def test_the_chart_splits_certain_and_expected_pay():
+    from generator.content.blocks import Chart
+    from generator.render.chart import chart_svg
+    from generator.render.design import Design
+
+    base = dict(names=("A", "B"), totals=(60000.0, 70000.0), per_hour=(35.0, 40.0), highlight=1, title_total="t",
+                title_hour="h", alt="a", locale="nl_NL", currency="EUR")
+    plain = chart_svg(Chart(**base), Design())
+    split = chart_svg(Chart(**base, certain_totals=(60000.0, 62000.0), certain_per_hour=(35.0, 36.0),
+                            title_expected="verwacht"), Design())
+    assert split.count("<path") > plain.count("<path")  # the pale expected part and its legend are drawn

@@ -44,6 +44,7 @@ def values(tmp_path) -> dict[str, list]:
         "templates": [None, templates(tmp_path / "a", "h1 { color: red; }\n"),
                       templates(tmp_path / "b", "h1 { color: blue; }\n")],
         "pdf_variant": list(PDF_VARIANTS),
+        "csv_dialect": [None, "excel-nl", "rfc"],
     }
 
 

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.atomic import write_atomic
+from generator.csvtext import csv_text
 
 REPORT_FIELDS = ("profile", "slug", "status", "error", "seconds")
 INTERRUPTED = "not made: the run was interrupted; run again with --resume"
@@ -23,8 +22,10 @@ class ReportRow:
     error: str = ""
     seconds: float = 0.0
 
-    def as_csv(self) -> list[str]:
-        return [self.profile, self.slug, self.status, self.error, f"{self.seconds:.2f}"]
+    def as_record(self) -> dict[str, object]:
+        """The row by column name, seconds to two decimals (a number, for spreadsheets)."""
+        return {"profile": self.profile, "slug": self.slug, "status": self.status, "error": self.error,
+                "seconds": round(self.seconds, 2)}
 
 
 @dataclass
@@ -42,10 +43,6 @@ class BatchResult:
         return sum(row.status == status for row in self.rows)
 
 
-def write_report(path: Path, rows: list[ReportRow]) -> Path:
-    """Write report.csv (profile,slug,status,error,seconds) whole."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(REPORT_FIELDS)
-    writer.writerows(row.as_csv() for row in rows)
-    return write_atomic(path, buffer.getvalue())
+def write_report(path: Path, rows: list[ReportRow], dialect: str) -> Path:
+    """Write report.csv (profile,slug,status,error,seconds) whole, in the run's CSV dialect."""
+    return write_atomic(path, csv_text(REPORT_FIELDS, [row.as_record() for row in rows], dialect))

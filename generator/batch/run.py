@@ -14,7 +14,9 @@ from generator.batch.plan import Job, plan_jobs
 from generator.batch.publish import clear_staging, is_complete, locked, make_out_dir, store
 from generator.batch.report import INTERRUPTED, BatchResult, ReportRow, write_report
 from generator.batch.worker import Outcome, Task
+from generator.csvtext import default_dialect
 from generator.errors import UsageProblem
+from generator.language import DEFAULT_LANGUAGE
 from generator.options import RunOptions
 
 Progress = Callable[[ReportRow, int, int], None]
@@ -143,5 +145,6 @@ class _Run:
         if todo:
             result.interrupted = not self._make(todo, executor, options)
         result.rows = [self.rows[job.name] for job in self.jobs if job.name in self.rows]
-        result.report = write_report(self.out_dir / "report.csv", result.rows)
+        dialect = options.csv_dialect or default_dialect(DEFAULT_LANGUAGE)  # a batch speaks Dutch by default
+        result.report = write_report(self.out_dir / "report.csv", result.rows, dialect)
         return result

@@ -131,6 +131,9 @@ class Chart:
     alt: str
     locale: str
     currency: str
+    certain_totals: tuple[float, ...] = ()    # the same without expected bonus and profit share
+    certain_per_hour: tuple[float, ...] = ()
+    title_expected: str = ""                  # the legend of the expected part of a bar
     kind: str = "chart"
 
 
@@ -210,6 +213,7 @@ class Pack:
     labels: Labels
     made_on: str
     events: list[CalendarEvent]
-    offer_quantities: list[dict[str, object]] = field(default_factory=list)
+    offer_records: list[dict[str, object]] = field(default_factory=list)  # for the CSV (offer_export)
+    csv_dialect: str = "rfc"                                              # excel-nl or rfc (csvtext)
     vacancy_url: str = ""
     warnings: list[str] = field(default_factory=list)

@@ -12,12 +12,13 @@ from generator.content import (
     chapters_assignment,
     chapters_close,
     chapters_likely,
-    chapters_money,
+    chapters_offers,
     chapters_people,
     chapters_pitch,
     chapters_plan,
     chapters_practical,
     chapters_round,
+    chapters_salary,
     chapters_you,
     summary,
     tasks,
@@ -31,8 +32,11 @@ from generator.content.blocks import (
 )
 from generator.content.context import Context
 from generator.content.matching import join_names
+from generator.content.net_pay import estimate_all
+from generator.content.offer_export import offer_records
 from generator.content.offers import compare
 from generator.content.schedule import Calendar, build_schedule
+from generator.csvtext import default_dialect
 from generator.language import load_language
 from generator.options import RunOptions
 from generator.slug import pack_slug
@@ -42,7 +46,7 @@ CHAPTERS = (
     chapters_round.section_purpose, chapters_round.section_differences, chapters_people.section_interviewers,
     chapters_plan.section_plan, chapters_you.section_first_round, chapters_pitch.section_pitch,
     chapters_you.section_stories, chapters_likely.section_likely_questions, chapters_assignment.section_assessment,
-    chapters_close.section_questions, chapters_money.section_salary, chapters_money.section_offers,
+    chapters_close.section_questions, chapters_salary.section_salary, chapters_offers.section_offers,
     chapters_close.section_dos_donts, chapters_practical.section_practical, chapters_close.section_after,
     chapters_close.section_notes,
 )
@@ -127,8 +131,10 @@ def build_pack(inputs: Inputs, *, options: RunOptions) -> Pack:
     plan_steps = list(language.texts.raw("sections.plan.steps"))
     schedule = build_schedule(options.today, app.second_interview.date, len(plan_steps),
                               Calendar(app.country, language.code))
+    currency = profile.salary.currency if profile.salary else "EUR"
     c = Context(profile, inputs.notes, f"{inputs.profile_path.stem}.notes.md", language, schedule,
-                compare(profile.offers), plan_steps, language.texts.with_register(profile.candidate.address))
+                compare(profile.offers), plan_steps, language.texts.with_register(profile.candidate.address),
+                net=estimate_all(profile.offers, currency, app.country, options.today.year))
     sections: list[Section] = [section for build in CHAPTERS if (section := build(c)) is not None]
     warnings = _date_warnings(c)
     return Pack(
@@ -136,6 +142,8 @@ def build_pack(inputs: Inputs, *, options: RunOptions) -> Pack:
         title=c.t("labels.pack_title"), candidate=profile.candidate.name, company=app.company, role=app.role,
         made_date=options.today, cover_facts=_cover_facts(c), countdown=_countdown(c), summary=summary.build_summary(c),
         sections=sections, labels=_labels(c), made_on=c.t("labels.made_on", date=c.date(options.today)),
-        events=_events(c), offer_quantities=[v.as_dict() for v in c.comparison.values] if c.comparison else [],
+        events=_events(c),
+        offer_records=offer_records(c.comparison, profile.salary, c.net) if c.comparison else [],
+        csv_dialect=options.csv_dialect or default_dialect(language.code),
         vacancy_url=app.vacancy_url or "", warnings=warnings,
     )

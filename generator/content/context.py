@@ -8,6 +8,7 @@ from typing import Any
 
 from generator.content.blocks import Item
 from generator.content.matching import fold
+from generator.content.net_pay import NetPay
 from generator.content.offers import Comparison
 from generator.content.schedule import Schedule
 from generator.language import Language, Texts
@@ -30,6 +31,7 @@ class Context:
     comparison: Comparison | None
     plan_steps: list[dict[str, Any]]  # the six steps of the plan, from the texts
     t: Texts                      # the guidance texts in the candidate's register: `c.t("sections.plan.title")`
+    net: list[NetPay] | None = None   # each offer's estimated net pay, when Dutch tax applies
 
     @property
     def currency(self) -> str:

@@ -11,9 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.content.matching import fold
 from generator.content.offers import Comparison, compare
-from generator.language import words
 from generator.models import Offer, Salary
 
 STATUTORY_WEEKS = 4  # Dutch law: at least four times the working days per week in holiday (BW 7:634)
@@ -85,51 +83,3 @@ def flags(comparison: Comparison, index: int, salary: Salary | None) -> list[str
     if index == comparison.best_per_hour_index and expected_pay_decides(comparison):
         found.append("expected-pay-decides")
     return found
-
-
-# The priorities an offer's figures can answer, in the order they are checked.
-PRIORITY_KINDS = ("pension", "permanent", "holidays", "hours", "equipment")
-
-
-def priority_kind(priority: str) -> str | None:
-    """What a priority as the candidate wrote it is about ('pensioen' -> pension), or None when
-    the offers' figures cannot answer it (a training budget, home working: questions to ask)."""
-    text = fold(priority)
-    found = words("priority_words")
-    return next((kind for kind in PRIORITY_KINDS if any(word in text for word in found.get(kind, ()))), None)
-
-
-def _fails(kind: str, priority: str, offer: Offer, current: Offer | None) -> bool:
-    """True when the offer does worse on this priority than it should: than the current job, or
-    than the equipment the priority names."""
-    if kind == "pension":
-        return offer.pension_employer_pct == 0 or (current is not None
-                                                   and offer.pension_employer_pct < current.pension_employer_pct)
-    if kind == "permanent":
-        return offer.contract == "temporary"
-    if kind == "holidays":
-        return current is not None and offer.holiday_days < current.holiday_days
-    if kind == "hours":
-        return current is not None and offer.hours_per_week > current.hours_per_week
-    wanted = [word for word in words("priority_words").get("equipment", ()) if word in fold(priority)]
-    have = fold(" ".join(offer.equipment))
-    return any(word not in have for word in wanted)
-
-
-def priority_flags(comparison: Comparison, index: int, priorities: list[str]) -> list[str]:
-    """The priorities this offer fails, as kinds (`priority-<kind>` flags), in the candidate's order."""
-    offer = comparison.offers[index]
-    if offer.current:
-        return []
-    current = comparison.current
-    found: list[str] = []
-    for priority in priorities:
-        kind = priority_kind(priority)
-        if kind and kind not in found and _fails(kind, priority, offer, current):
-            found.append(kind)
-    return found
-
-
-def unjudged(priorities: list[str]) -> list[str]:
-    """The priorities no offer's figures answer: to ask about, per offer."""
-    return [priority for priority in priorities if priority_kind(priority) is None]

@@ -6,7 +6,7 @@ stories, and a list of what to fill in (`data-todo`) where the profile is thin.
 
 from __future__ import annotations
 
-from generator.content import chapters_close, chapters_likely, tasks
+from generator.content import chapters_close, chapters_likely, chapters_offers, tasks
 from generator.content.blocks import Block, Heading, Item, ItemList, ListStyle, Para
 from generator.content.context import Context, items
 from generator.content.matching import skill_key, stories_for
@@ -113,6 +113,7 @@ def _summary_facts(c: Context) -> list[Item]:
         if profile.salary.minimum_monthly is not None:
             text += f" (min. {c.money(profile.salary.minimum_monthly)})"
         facts.append(Item(text, label=t("summary.salary")))
+    facts += chapters_offers.best_offer_facts(c)
     assignment = tasks.assignment_line(c)
     if assignment:
         facts.append(Item(assignment, label=t("summary.assignment")))

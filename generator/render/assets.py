@@ -7,6 +7,7 @@ Building these costs more than rendering a small document, so a batch worker mak
 from __future__ import annotations
 
 import base64
+import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -14,12 +15,22 @@ from typing import Any
 
 from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
+from markupsafe import Markup, escape
 
 from generator.brand import Brand
 from generator.fetcher import SafeFetcher
 from generator.folders import template_dirs
 from generator.options import RunOptions
 from generator.render.design import Design, design_for
+
+# A profile key in a sentence ('training_budget_annual', 'second_interview.time'): never hyphenated.
+_KEY = re.compile(r"\b[a-z0-9]+(?:_[a-z0-9]+)+(?:\.[a-z0-9_]+)*\b")
+
+
+def prose(value: str) -> Markup:
+    """Text as HTML: escaped, line breaks kept, and profile keys kept whole (a reader types them)."""
+    escaped = str(escape(value))
+    return Markup(_KEY.sub(r'<span class="key">\g<0></span>', escaped).replace("\n", "<br>"))
 
 
 def _b64(value: str | bytes) -> str:
@@ -59,6 +70,7 @@ class Assets:
         env = SandboxedEnvironment(loader=ChoiceLoader([FileSystemLoader(str(d)) for d in self.dirs]),
                                    autoescape=True, undefined=StrictUndefined, trim_blocks=False)
         env.filters["b64"] = _b64
+        env.filters["prose"] = prose
         return env
 
     @cached_property

@@ -61,9 +61,16 @@ def _draw_locked(chart: Chart, design: Design, fmt: str) -> bytes:
     plt.rcParams.update({"font.family": _families(design.fonts), "font.size": 9,
                          "svg.fonttype": "path", "svg.hashsalt": "prep-pack"})
     fig, axes = plt.subplots(1, 2, figsize=(7.2, 2.9), dpi=150)
-    panels = ((axes[0], chart.totals, chart.title_total, False), (axes[1], chart.per_hour, chart.title_hour, True))
-    for ax, values, title, cents in panels:
-        bars = ax.bar(range(len(values)), values, color=colours, width=0.62)
+    panels = ((axes[0], chart.totals, chart.certain_totals, chart.title_total, False),
+              (axes[1], chart.per_hour, chart.certain_per_hour, chart.title_hour, True))
+    split = any(certain != total for certain, total in zip(chart.certain_totals, chart.totals, strict=False))
+    for ax, values, certain, title, cents in panels:
+        solid = certain if split else values
+        bars = ax.bar(range(len(values)), solid, color=colours, width=0.62)
+        if split:  # the expected part (bonus, profit share) on top, pale: money nobody promised
+            ax.bar(range(len(values)), [v - c for v, c in zip(values, certain, strict=True)], bottom=solid,
+                   color=colours, alpha=0.35, width=0.62, hatch="///", edgecolor="white", linewidth=0,
+                   label=chart.title_expected)
         ax.set_title(title, fontsize=10, loc="left", color=design.chart_ink, fontweight="bold")
         ax.set_xticks(range(len(names)), names, fontsize=8)
         ax.yaxis.set_major_formatter(FuncFormatter(lambda x, _pos: money(x, chart.locale, chart.currency)))
@@ -72,7 +79,9 @@ def _draw_locked(chart: Chart, design: Design, fmt: str) -> bytes:
             ax.spines[side].set_visible(False)
         ax.grid(axis="y", color=design.chart_grid, linewidth=0.6)
         ax.set_axisbelow(True)
-        ax.set_ylim(0, max(values) * 1.18)
+        ax.set_ylim(0, max(values) * (1.32 if split else 1.18))
+        if split and not cents:
+            ax.legend(loc="upper left", fontsize=7, frameon=False, handlelength=1.2)
         for bar, value in zip(bars, values, strict=True):
             ax.annotate(money(value, chart.locale, chart.currency, cents=cents),
                         (bar.get_x() + bar.get_width() / 2, value), xytext=(0, 3), textcoords="offset points",

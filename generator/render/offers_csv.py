@@ -1,29 +1,16 @@
-"""The offer comparison as CSV, with the exact quantity names of docs/offers.md, unrounded."""
+"""The pack's offer comparison as CSV: every input next to every derived figure (offer_export)."""
 
 from __future__ import annotations
 
-import csv
-import io
 from pathlib import Path
 
 from generator.atomic import inside, write_atomic
 from generator.content.blocks import Pack
-from generator.content.offers import QUANTITIES
+from generator.content.offer_export import COLUMNS
+from generator.csvtext import csv_text
 from generator.render.assets import Assets
-
-COLUMNS = ("name", "current", *QUANTITIES)
-
-
-def offers_csv(values: list[dict[str, object]]) -> str:
-    """One row per offer, in input order; numbers unrounded so spreadsheets can recompute."""
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    for row in values:
-        writer.writerow({key: (str(row[key]).lower() if key == "current" else row[key]) for key in COLUMNS})
-    return buffer.getvalue()
 
 
 def render_csv(pack: Pack, out_dir: Path, _assets: Assets) -> Path:
-    """Write `<slug>.csv` (the offer table) into `out_dir` and return its path."""
-    return write_atomic(inside(out_dir, f"{pack.slug}.csv"), offers_csv(pack.offer_quantities))
+    """Write `<slug>.csv` (the offer records) into `out_dir` in the pack's CSV dialect and return its path."""
+    return write_atomic(inside(out_dir, f"{pack.slug}.csv"), csv_text(COLUMNS, pack.offer_records, pack.csv_dialect))

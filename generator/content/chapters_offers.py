@@ -1,4 +1,4 @@
-"""Chapters 10-11: the salary talk and the offer comparison (docs/offers.md)."""
+"""Chapter 11: the offer comparison (docs/offers.md), judged against the candidate, with net pay."""
 
 from __future__ import annotations
 
@@ -16,56 +16,17 @@ from generator.content.blocks import (
     Table,
     TableRow,
 )
-from generator.content.context import Context, items
-from generator.content.matching import fold, is_assessment_sector
-from generator.content.offer_checks import (
-    against,
-    flags,
-    guaranteed,
-    has_expected_pay,
-    priority_flags,
-    unjudged,
-)
+from generator.content.context import Context
+from generator.content.matching import fold, join_names
+from generator.content.net_pay import NetPay
+from generator.content.offer_checks import against, flags, guaranteed, has_expected_pay
+from generator.content.offer_priorities import judge, to_ask
 from generator.content.offers import Comparison
 from generator.language import Texts
 from generator.localize import money, percent, signed_money
 from generator.models import Offer, Salary
 
 CONTRACTS = {"permanent": "sections.offers.permanent", "temporary": "sections.offers.temporary"}
-
-
-def section_salary(c: Context) -> Section:
-    """How the salary talk goes, and the candidate's own figures and priorities."""
-    t = c.t
-    salary = c.profile.salary
-    blocks: list[Block] = [Para(p) for p in t.list("sections.salary.body")]
-    blocks.append(Heading(t("sections.salary.yours")))
-    facts = []
-    if salary and salary.desired_monthly is not None:
-        facts.append(Item(c.money(salary.desired_monthly), label=t("sections.salary.desired")))
-    if salary and salary.minimum_monthly is not None:
-        facts.append(Item(c.money(salary.minimum_monthly), label=t("sections.salary.minimum")))
-    if salary and salary.priorities:
-        facts.append(Item(", ".join(salary.priorities), label=t("sections.salary.priorities")))
-    if facts:
-        blocks.append(ItemList(facts, ListStyle.PLAIN))
-    if not salary or salary.desired_monthly is None:
-        blocks.append(Para(t("sections.salary.missing"), ParaStyle.PROMPT))
-    else:
-        blocks += [Heading(t("sections.salary.answer_title")),
-                   Para(t("sections.salary.answer", desired=c.money(salary.desired_monthly)), ParaStyle.QUOTE)]
-    return Section("salary", t("sections.salary.title"), blocks + _scale_advice(c))
-
-
-def _scale_advice(c: Context) -> list[Block]:
-    """Where pay follows a collective agreement (an offer names a cao or scale, or the sector is
-    healthcare or government), the talk is about the step in the scale, not a free figure."""
-    if not (is_assessment_sector(c.profile.application.sector)
-            or any(offer.cao or offer.scale for offer in c.profile.offers)):
-        return []
-    t = c.t
-    return [Heading(t("sections.salary.scale_title")), *[Para(text) for text in t.list("sections.salary.scale_body")],
-            Para(t("sections.salary.scale_answer"), ParaStyle.QUOTE)]
 
 
 def _offer_name(comparison: Comparison, index: int, t: Texts) -> str:
@@ -91,8 +52,9 @@ def _wish_attrs(offer: Offer, salary: Salary | None) -> dict[str, str]:
 
 
 def offer_rows(comparison: Comparison, t: Texts, locale: str, currency: str,
-               salary: Salary | None = None) -> tuple[list[str], list[TableRow]]:
-    """The offer table: header and one row per offer, with differences from the current job."""
+               salary: Salary | None = None, net: list[NetPay] | None = None) -> tuple[list[str], list[TableRow]]:
+    """The offer table: header and one row per offer, with differences from the current job and,
+    when estimated, the net monthly pay under the gross salary."""
     header = [t("sections.offers.columns.name"), t("sections.offers.columns.monthly"),
               t("sections.offers.columns.hours"), t("sections.offers.columns.holidays"),
               t("sections.offers.columns.cash"), t("sections.offers.columns.pension"),
@@ -116,12 +78,17 @@ def offer_rows(comparison: Comparison, t: Texts, locale: str, currency: str,
             cells[6] += f"\n{t('sections.offers.guaranteed')} {money(total, locale, currency)}"
         emphasis = Emphasis.BEST if index == comparison.best_per_hour_index else Emphasis.NONE
         attrs = {"data-offer": offer.name, **_wish_attrs(offer, salary)}
+        if net:
+            cells[1] += f"\n{t('sections.offers.net_short')} {money(net[index].monthly, locale, currency)}"
+            attrs["data-net-monthly"] = f"{net[index].monthly:.2f}"
         rows.append(TableRow(cells, attrs=attrs, emphasis=emphasis))
     return header, rows
 
 
-def _details(offer: Offer, t: Texts) -> str:
-    """Equipment, contract, remarks and pay-scale facts of one offer on one line ('' when none)."""
+def _details(offer: Offer, c: Context) -> str:
+    """Equipment, contract, remarks, pay scale and the other conditions of one offer on one line
+    ('' when none)."""
+    t = c.t
     shown = [
         ("sections.offers.equipment", ", ".join(offer.equipment)),
         ("sections.offers.contract", t(CONTRACTS[offer.contract]) if offer.contract else ""),
@@ -129,6 +96,10 @@ def _details(offer: Offer, t: Texts) -> str:
         ("sections.offers.cao", offer.cao or ""),
         ("sections.offers.scale", offer.scale or ""),
         ("sections.offers.pension_employee", f"{offer.pension_employee_pct:g}%" if offer.pension_employee_pct else ""),
+        ("sections.offers.training",
+         c.money(offer.training_budget_annual) if offer.training_budget_annual is not None else ""),
+        ("sections.offers.home_days", f"{offer.home_days_per_week:g}" if offer.home_days_per_week is not None else ""),
+        ("sections.offers.commute", f"{offer.commute_minutes:g} min" if offer.commute_minutes is not None else ""),
     ]
     return " · ".join(f"{t(label)}: {value}" for label, value in shown if value)
 
@@ -152,6 +123,54 @@ PRIORITY_TEXTS = {
     "holidays": "sections.offers.priority.holidays",
     "hours": "sections.offers.priority.hours",
     "equipment": "sections.offers.priority.equipment",
+    "training": "sections.offers.priority.training",
+    "home": "sections.offers.priority.home",
+    "travel": "sections.offers.priority.travel",
+}
+
+# Short names of the flags and priority kinds, for the summary and the terminal.
+FLAG_NAMES = {
+    "below-minimum": "sections.offers.flag_names.below_minimum",
+    "below-desired": "sections.offers.flag_names.below_desired",
+    "temporary": "sections.offers.flag_names.temporary",
+    "no-pension": "sections.offers.flag_names.no_pension",
+    "below-statutory-holidays": "sections.offers.flag_names.below_statutory_holidays",
+    "more-hours": "sections.offers.flag_names.more_hours",
+    "expected-pay-decides": "sections.offers.flag_names.expected_pay_decides",
+}
+PRIORITY_NAMES = {
+    "pension": "sections.offers.priority_names.pension",
+    "permanent": "sections.offers.priority_names.permanent",
+    "holidays": "sections.offers.priority_names.holidays",
+    "hours": "sections.offers.priority_names.hours",
+    "equipment": "sections.offers.priority_names.equipment",
+    "training": "sections.offers.priority_names.training",
+    "home": "sections.offers.priority_names.home",
+    "travel": "sections.offers.priority_names.travel",
+}
+
+
+def flag_names(t: Texts, comparison: Comparison, index: int, salary: Salary | None) -> list[str]:
+    """The short names of an offer's flags and failed priorities ('tijdelijk contract', 'pensioen')."""
+    priorities = salary.priorities if salary else []
+    names = [t(FLAG_NAMES[flag]) for flag in flags(comparison, index, salary)]
+    kinds = judge(comparison, index, priorities).fails
+    if kinds:
+        names.append(f"{t('sections.offers.flag_names.priority')} {', '.join(t(PRIORITY_NAMES[k]) for k in kinds)}")
+    return names
+
+
+# What to ask an employer about a priority whose figures are missing, by its kind.
+ASK_TEXTS = {
+    "pension": "sections.offers.ask.pension",
+    "permanent": "sections.offers.ask.permanent",
+    "holidays": "sections.offers.ask.holidays",
+    "hours": "sections.offers.ask.hours",
+    "equipment": "sections.offers.ask.equipment",
+    "training": "sections.offers.ask.training",
+    "home": "sections.offers.ask.home",
+    "travel": "sections.offers.ask.travel",
+    "growth": "sections.offers.ask.growth",
 }
 
 
@@ -172,8 +191,8 @@ def _wish_line(c: Context, offer: Offer) -> str:
 
 
 def _for_you(c: Context, comparison: Comparison) -> list[Block]:
-    """Per offer (not the current job): the salary against wish and floor, then each flag with
-    what to do about it; nothing when there is nothing to say."""
+    """Per offer (not the current job): the salary against wish and floor, each flag with what to
+    do about it, the priorities it fails and those it meets; then the priorities to ask about."""
     entries = []
     priorities = c.profile.salary.priorities if c.profile.salary else []
     for index, offer in enumerate(comparison.offers):
@@ -185,15 +204,40 @@ def _for_you(c: Context, comparison: Comparison) -> list[Block]:
         entries += [Item(c.t(FLAG_TEXTS[flag]), label=offer.name,
                          attrs={"data-offer": offer.name, "data-offer-flag": flag})
                     for flag in flags(comparison, index, c.profile.salary)]
+        judged = judge(comparison, index, priorities)
         entries += [Item(c.t(PRIORITY_TEXTS[kind]), label=offer.name,
                          attrs={"data-offer": offer.name, "data-offer-flag": f"priority-{kind}"})
-                    for kind in priority_flags(comparison, index, priorities)]
+                    for kind in judged.fails]
+        if judged.meets:
+            entries.append(Item(f"{c.t('sections.offers.meets')} {', '.join(judged.meets)}", label=offer.name,
+                                attrs={"data-offer": offer.name, "data-offer-meets": str(len(judged.meets))}))
     blocks: list[Block] = [Heading(c.t("sections.offers.against_title")), ItemList(entries)] if entries else []
-    questions = unjudged(priorities) if len(comparison.offers) > 1 else []
+    questions = to_ask(comparison, priorities) if len(comparison.offers) > 1 else []
     if questions:
         blocks += [Heading(c.t("sections.offers.ask_title")), Para(c.t("sections.offers.ask_intro")),
-                   ItemList(items(questions))]
+                   ItemList([Item(c.t(ASK_TEXTS[kind] if kind else "sections.offers.ask.other"), label=priority)
+                             for priority, kind in questions])]
     return blocks
+
+
+def _net(c: Context, comparison: Comparison) -> list[Block]:
+    """Each offer's estimated net pay per month and per year, and what the estimate leaves out."""
+    if not c.net:
+        return []
+    entries = []
+    for offer, value, estimate in zip(comparison.offers, comparison.values, c.net, strict=True):
+        special = [c.t("sections.offers.net.holiday_allowance")] if value.holiday_allowance else []
+        if value.year_end:
+            special.append(c.t("sections.offers.net.thirteenth_month" if offer.thirteenth_month
+                               else "sections.offers.net.year_end"))
+        included = join_names(special, c.t("sections.after.and"))
+        notes = [f"{c.t('sections.offers.net.with')} {included}."] if special else []
+        if estimate.pension_monthly:
+            notes.append(c.t("sections.offers.net.pension", amount=c.money(estimate.pension_monthly)))
+        entries.append(Item(c.t("sections.offers.net.line", monthly=c.money(estimate.monthly),
+                                annual=c.money(estimate.annual)), label=offer.name, note=" ".join(notes)))
+    return [Heading(c.t("sections.offers.net.title")), ItemList(entries),
+            Para(c.t("sections.offers.net.note", year=str(c.net[0].year)), ParaStyle.NOTE)]
 
 
 def _verdict(c: Context, comparison: Comparison) -> list[Block]:
@@ -210,6 +254,8 @@ def _verdict(c: Context, comparison: Comparison) -> list[Block]:
         blocks.append(ItemList([Item(comparison.offers[other].name, label=t("sections.offers.verdict_guaranteed"),
                                      note=c.money(certain.values[other].value_per_hour, cents=True))],
                                ListStyle.PLAIN, attrs={"data-verdict": "best-per-hour-guaranteed"}))
+    elif any(has_expected_pay(offer) for offer in comparison.offers):
+        blocks.append(Para(t("sections.offers.verdict_holds")))
     if comparison.apples_and_pears:
         top = comparison.offers[comparison.highest_monthly_index]
         top_monthly = c.money(top.monthly_salary)
@@ -219,6 +265,9 @@ def _verdict(c: Context, comparison: Comparison) -> list[Block]:
     blocks.append(Chart(names=tuple(v.name for v in comparison.values),
                         totals=tuple(v.total_annual_value for v in comparison.values),
                         per_hour=tuple(v.value_per_hour for v in comparison.values), highlight=best_index,
+                        certain_totals=tuple(v.total_annual_value for v in certain.values),
+                        certain_per_hour=tuple(v.value_per_hour for v in certain.values),
+                        title_expected=t("sections.offers.chart_expected"),
                         title_total=t("sections.offers.chart_total"), title_hour=t("sections.offers.chart_hour"),
                         alt=t("sections.offers.chart_title"), locale=c.language.locale, currency=c.currency))
     return blocks
@@ -230,17 +279,30 @@ def section_offers(c: Context) -> Section:
     comparison = c.comparison
     if comparison is None:
         return Section("offers", t("sections.offers.title"), [Para(t("sections.offers.none"), ParaStyle.PROMPT)])
-    header, rows = offer_rows(comparison, t, c.language.locale, c.currency, c.profile.salary)
+    header, rows = offer_rows(comparison, t, c.language.locale, c.currency, c.profile.salary, c.net)
     blocks: list[Block] = [Para(t("sections.offers.intro")),
                            Table(header, rows, numeric=[False] + [True] * 7,
-                                 widths=[0.15, 0.13, 0.07, 0.10, 0.12, 0.11, 0.16, 0.16], css_class="offers")]
-    details = [Item(text, label=offer.name) for offer in comparison.offers if (text := _details(offer, t))]
+                                 widths=[0.13, 0.16, 0.06, 0.09, 0.12, 0.11, 0.17, 0.16], css_class="offers")]
+    details = [Item(text, label=offer.name) for offer in comparison.offers if (text := _details(offer, c))]
     if details:
         blocks += [Heading(t("sections.offers.details")), ItemList(details)]
-    blocks += _for_you(c, comparison)
+    blocks += _net(c, comparison) + _for_you(c, comparison)
     if len(comparison.offers) == 1:
         blocks.append(Para(t("sections.offers.single"), ParaStyle.PROMPT))
     else:
         blocks += _verdict(c, comparison)
     blocks.append(Para(t("sections.offers.formula_note"), ParaStyle.NOTE))
     return Section("offers", t("sections.offers.title"), blocks)
+
+
+def best_offer_facts(c: Context) -> list[Item]:
+    """For the summary: the offer worth most per hour and, on a row of its own, what to watch in it."""
+    comparison = c.comparison
+    if comparison is None or len(comparison.offers) < 2:
+        return []
+    index = comparison.best_per_hour_index
+    facts = [Item(comparison.offers[index].name, label=c.t("summary.best_offer"))]
+    watch = flag_names(c.t, comparison, index, c.profile.salary)
+    if watch:
+        facts.append(Item(", ".join(watch), label=c.t("summary.watch")))
+    return facts

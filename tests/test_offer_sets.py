@@ -1,0 +1,113 @@
+"""Two offer sets of our own, end to end: in `offers-risky.yaml` every flag fires on the offer it
+was built for and on no other, and the expected profit share decides the verdict; in
+`offers-calm.yaml` nothing fires. Checked in the PDF, the Word file, the HTML, the CSV and `compare`."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.content.chapters_offers import FLAG_TEXTS, PRIORITY_TEXTS
+from generator.language import load_language
+from tests.conftest import ROOT, csv_number, read_csv, render
+from tests.test_cli import run
+from tests.test_pack_content import elements, squash
+
+DATA = ROOT / "tests" / "data"
+EXPECTED = {
+    "Startup Delta": {"below-minimum", "temporary", "no-pension", "below-statutory-holidays", "more-hours",
+                      "priority-pension"},
+    "Scale-up Epsilon": {"below-desired", "expected-pay-decides", "priority-home"},
+    "Gemeente Zeta": set(),
+}
+
+
+@pytest.fixture(scope="module")
+def risky(tmp_path_factory):
+    return render(DATA / "offers-risky.yaml", tmp_path_factory.mktemp("risky"), ("pdf", "docx", "html", "csv"))
+
+
+@pytest.fixture(scope="module")
+def calm(tmp_path_factory):
+    return render(DATA / "offers-calm.yaml", tmp_path_factory.mktemp("calm"), ("html", "csv"))
+
+
+def _flags_in_html(html: str) -> dict[str, set[str]]:
+    found: dict[str, set[str]] = {}
+    for element in elements(html, "data-offer-flag"):
+        found.setdefault(element["attrs"]["data-offer"], set()).add(element["attrs"]["data-offer-flag"])
+    return found
+
+
+def test_each_flag_fires_on_its_offer_only_in_html_and_csv(risky):
+    assert _flags_in_html(risky.html) == {name: flags for name, flags in EXPECTED.items() if flags}
+    rows = {row["name"]: row for row in read_csv(risky.paths["csv"])}
+    for name, flags in EXPECTED.items():
+        assert set(rows[name]["flags"].split()) == flags, name
+    assert rows["Huidige baan"]["flags"] == ""
+
+
+def test_each_flag_is_explained_in_the_pdf_and_word(risky):
+    texts = load_language("nl").texts
+    pdf, docx = squash(risky.pdf_text), squash(risky.docx_text)
+    for flag in set().union(*EXPECTED.values()):
+        key = PRIORITY_TEXTS[flag.removeprefix("priority-")] if flag.startswith("priority-") else FLAG_TEXTS[flag]
+        sentence = " ".join(texts(key).split())
+        assert sentence in pdf, flag
+        assert sentence in docx, flag
+
+
+def test_wish_and_floor_in_every_format(risky):
+    rows = {e["attrs"]["data-offer"]: e["attrs"] for e in elements(risky.html, "data-offer") if e["tag"] == "tr"}
+    assert rows["Startup Delta"]["data-vs-desired"] == "-400.00"
+    assert rows["Startup Delta"]["data-vs-minimum"] == "-100.00"
+    assert rows["Gemeente Zeta"]["data-vs-desired"] == "+100.00"
+    csv_rows = {row["name"]: row for row in read_csv(risky.paths["csv"])}
+    assert csv_number(csv_rows["Scale-up Epsilon"]["vs_desired"]) == -100
+    assert csv_number(csv_rows["Scale-up Epsilon"]["vs_minimum"]) == 200
+    pdf = squash(risky.pdf_text)
+    assert "Startup Delta: Ten opzichte van je wens: −€ 400 (−8,7%); ten opzichte van je minimum: −€ 100 (−2,3%)" in pdf
+    assert "Ten opzichte van je wens: −€ 400 (−8,7%)" in squash(risky.docx_text).replace("\u2060", "")  # word joiner
+
+
+def test_the_expected_profit_share_decides_the_verdict(risky):
+    verdicts = {e["attrs"]["data-verdict"]: e["text"] for e in elements(risky.html, "data-verdict")}
+    assert set(verdicts) == {"best-per-hour", "best-per-hour-guaranteed"}
+    pdf = squash(risky.pdf_text)
+    assert "Meeste waarde per gewerkt uur: Scale-up Epsilon" in pdf
+    assert "(zonder verwachte bonus of winstdeling): Gemeente Zeta" in pdf
+    assert "vast: € 63.720" in pdf  # Epsilon's certain total, without its € 10.000 profit share
+    rows = {row["name"]: row for row in read_csv(risky.paths["csv"])}
+    assert csv_number(rows["Scale-up Epsilon"]["total_annual_value"]) - \
+        csv_number(rows["Scale-up Epsilon"]["guaranteed_total_annual_value"]) == pytest.approx(10000)
+
+
+def test_scale_and_scripts_follow_the_offers(risky):
+    pdf = squash(risky.pdf_text)
+    assert "Onderhandelen binnen een salarisschaal" in pdf  # Zeta names a cao
+    assert "Startup Delta: \"Dank je wel" not in pdf
+    assert "Startup Delta: \"Dank jullie wel, ik wil hier graag beginnen. Met dit salaris kom ik alleen niet uit" in pdf
+    assert "je ondergrens is € 4.300" in pdf
+    assert "Scale-up Epsilon: \"Het aanbod spreekt me aan, dank jullie wel. Ik had gerekend op € 4.600 bruto per " \
+           "maand. Kunnen we elkaar vinden op € 4.550?\"" in pdf
+    assert "Gemeente Zeta: \"Dank jullie wel, het salaris past bij wat ik zocht." in pdf
+
+
+def test_compare_shows_the_same_flags():
+    out = " ".join(run("compare", str(DATA / "offers-risky.yaml")).stdout.split())
+    assert "Startup Delta: onder je minimum; tijdelijk contract; geen pensioen werkgever; minder vakantiedagen " \
+           "dan de wet vraagt; meer uren dan nu; niet goed op je prioriteit: pensioen" in out
+    assert "Scale-up Epsilon: onder je wens; verwachte bonus of winstdeling beslist; niet goed op je prioriteit: " \
+           "thuiswerken" in out
+    assert "Gemeente Zeta:" not in out.split("Wat elk aanbod voor jou betekent:")[1]
+    assert "Als je alleen telt wat vaststaat (zonder verwachte bonus of winstdeling): Gemeente Zeta" in out
+
+
+def test_nothing_fires_on_the_calm_set(calm):
+    assert _flags_in_html(calm.html) == {}
+    assert all(row["flags"] == "" for row in read_csv(calm.paths["csv"]))
+    [meets] = elements(calm.html, "data-offer-meets")
+    assert meets["attrs"]["data-offer"] == "Calm Co" and meets["attrs"]["data-offer-meets"] == "3"
+    assert "Meets your priorities: pension, permanent contract, holidays" in squash(meets["text"])
+    out = run("compare", str(DATA / "offers-calm.yaml")).stdout
+    assert "What each offer means for you" not in out and "Worth the most per hour worked: Calm Co" in out
+    assert "certain" not in out  # nothing is only expected
