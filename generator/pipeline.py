@@ -14,6 +14,7 @@ from pathlib import Path
 from generator.content.blocks import Pack
 from generator.content.build import build_pack
 from generator.errors import UsageProblem, labelled
+from generator.messages import text
 from generator.options import FORMATS, RunOptions
 from generator.render.assets import Assets, load_assets
 from generator.validate import Inputs, load_inputs
@@ -66,8 +67,12 @@ def render(pack: Pack, *, out_dir: Path, options: RunOptions, result: Result) ->
     assets = load_assets(options)
     for fmt in options.formats:
         started = time.perf_counter()
-        result.paths.append(_renderer(fmt)(pack, out_dir, assets))
+        path = _renderer(fmt)(pack, out_dir, assets)
+        result.paths.append(path)
         result.timings[fmt] = time.perf_counter() - started
+        if path.name != f"{pack.slug}.{fmt}":  # a Word file the coach edited was kept (render.docx)
+            result.warnings.append(text("generate.kept_edited", result.language,
+                                        {"kept": path.with_name(f"{pack.slug}.{fmt}"), "new": path}))
 
 
 def generate(profile: Path, *, options: RunOptions, out_dir: Path, notes: Path | None = None) -> Result:

@@ -12,24 +12,96 @@ from docx.oxml.ns import qn
 
 from generator.render.docx.base import restart_numbering
 
+W14 = "{http://schemas.microsoft.com/office/word/2010/wordml}"
 
-def test_word_refreshes_the_table_of_contents_on_open(sanne):
-    settings = sanne.docx.settings.element
-    update = settings.find(qn("w:updateFields"))
-    assert update is not None and update.get(qn("w:val")) == "true"
-    assert 'TOC \\o "1-3" \\h \\z \\u' in sanne.docx.element.xml
+
+def _toc_lines(doc) -> list[str]:
+    """The table of contents' lines (LibreOffice calls the style 'Contents 1' when it saves)."""
+    return [p.text for p in doc.paragraphs if p.style.name.lower() in ("toc 1", "contents 1")]
+
+
+def test_the_table_of_contents_is_written_out_and_does_not_list_itself(sanne):
+    lines = _toc_lines(sanne.docx)
+    chapters = [p.text for p in sanne.docx.paragraphs if p.style.name == "Heading 1"]
+    assert lines[0] == "In één oogopslag"
+    assert lines[1:] == [f"{n}.\t{title}" for n, title in enumerate(chapters[1:], start=1)]
+    assert "Inhoud" not in " ".join(lines) and len(lines) == 17
+    assert 'TOC \\o "1-1" \\h \\z \\u' in sanne.docx.element.xml  # Word can still update it
+    assert sanne.docx.settings.element.find(qn("w:updateFields")) is None  # so no question on opening
+    contents = next(p for p in sanne.docx.paragraphs if p.text == "Inhoud")
+    assert contents.style.name == "TOC Heading"
+
+
+def test_headings_are_numbered_by_word_not_typed(sanne):
+    chapters = [p for p in sanne.docx.paragraphs if p.style.name == "Heading 1"]
+    assert chapters[1].text == "Waar dit tweede gesprek om draait"  # no "1. " typed in
+    assert not any(p.text[:1].isdigit() for p in chapters)
+    num_id = sanne.docx.styles["Heading 1"].element.pPr.numPr.numId.val
+    numbering = sanne.docx.part.numbering_part.element
+    assert any(n.get(qn("w:numId")) == str(num_id) for n in numbering.findall(qn("w:num")))
+    assert chapters[0].paragraph_format.element.pPr.numPr.numId.val == 0  # the summary has no number
+
+
+def test_checklists_are_checkbox_controls_and_the_chart_is_a_picture(liam):
+    boxes = liam.docx.element.body.findall(f".//{W14}checkbox")
+    assert len(boxes) >= 6
+    assert all(box.find(f"{W14}checked").get(f"{W14}val") == "0" for box in boxes)
+    assert not any(p.text.startswith("☐  —") for p in liam.docx.paragraphs)
+    assert liam.docx.inline_shapes, "the offer chart is embedded"
 
 
 def test_document_properties_and_language(sanne, liam):
+    import zipfile
+
     assert sanne.docx.core_properties.language == "nl-NL" and liam.docx.core_properties.language == "en-GB"
     assert liam.docx.core_properties.author == "Liam O'Connor"
     assert 'w:val="nl-NL"' in sanne.docx.styles.element.xml
+    with zipfile.ZipFile(sanne.paths["docx"]) as archive:
+        names = archive.namelist()
+        app = archive.read("docProps/app.xml").decode()
+    assert "<Application>prep-pack " in app and "Macintosh" not in app
+    assert not [n for n in names if "thumbnail" in n or n.startswith("customXml") or "stylesWithEffects" in n]
 
 
-def test_plan_steps_are_checkboxes_and_the_chart_is_a_picture(liam):
-    steps = [p.text for p in liam.docx.paragraphs if p.text.startswith("☐")]
-    assert len(steps) >= 6
-    assert liam.docx.inline_shapes, "the offer chart is embedded"
+def test_brand_colours_reach_every_style(tmp_path):
+    from generator.brand import load_brand
+    from tests.conftest import PROFILES, render
+
+    folder = tmp_path / "brand"
+    folder.mkdir()
+    (folder / "brand.yaml").write_text("name: Werving Oost\nprimary: '#0f766e'\naccent: '#d97706'\n", "utf-8")
+    pack = render(PROFILES / "ahmet-yilmaz.yaml", tmp_path / "out", ("docx",), brand=load_brand(folder / "brand.yaml"))
+    styles = pack.docx.styles
+    for name in ("Title", "Heading 1", "Heading 2", "Heading 3", "TOC Heading"):
+        assert str(styles[name].font.color.rgb) == "0F766E", name
+    assert str(styles["Subtitle"].font.color.rgb) == "D97706"
+    assert "<Company>Werving Oost</Company>" in __import__("zipfile").ZipFile(pack.paths["docx"]).read(
+        "docProps/app.xml").decode()
+
+
+def test_a_coach_edit_is_never_overwritten(tmp_path):
+    import zipfile
+
+    from generator.options import RunOptions
+    from generator.pipeline import generate
+    from tests.conftest import PROFILES, TODAY
+
+    options = RunOptions(today=TODAY, formats=("docx",))
+    path = generate(PROFILES / "ahmet-yilmaz.yaml", options=options, out_dir=tmp_path).paths[0]
+    again = generate(PROFILES / "ahmet-yilmaz.yaml", options=options, out_dir=tmp_path)
+    assert again.paths == [path] and again.warnings == []  # untouched: simply made again
+    with zipfile.ZipFile(path) as archive:
+        files = {name: archive.read(name) for name in archive.namelist()}
+    files["word/document.xml"] = files["word/document.xml"].replace(b"</w:body>", b"<w:p><w:r><w:t>Coach</w:t>"
+                                                                    b"</w:r></w:p></w:body>")
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in files.items():
+            archive.writestr(name, data)
+    edited = path.read_bytes()
+    third = generate(PROFILES / "ahmet-yilmaz.yaml", options=options, out_dir=tmp_path)
+    assert path.read_bytes() == edited  # the coach's file is as they left it
+    assert third.paths == [path.with_name(path.stem + ".new.docx")] and third.paths[0].exists()
+    assert len(third.warnings) == 1 and "was changed since prep-pack wrote it" in third.warnings[0]
 
 
 def test_numbered_lists_restart_at_one(tmp_path):
@@ -75,6 +147,10 @@ def test_structure_survives_a_save_in_libreoffice(sanne, round_trip):
         return [(p.style.name, p.text) for p in doc.paragraphs if p.style.name.startswith("Heading")]
 
     assert outline(saved) == outline(sanne.docx)
+    body = saved.element.body  # LibreOffice keeps the contents and the checkboxes, inside content controls
+    toc = body.xpath(".//w:sdt[.//w:docPartGallery[@w:val='Table of Contents']]")
+    assert toc and "Waar dit tweede gesprek om draait" in "".join(toc[0].itertext())
+    assert len(body.findall(f".//{W14}checkbox")) == len(sanne.docx.element.body.findall(f".//{W14}checkbox"))
     assert len(saved.tables) == len(sanne.docx.tables)
     assert saved.tables[0].rows[0]._tr.xpath("./w:trPr/w:tblHeader")
 
@@ -87,6 +163,11 @@ def test_libreoffice_prints_it_with_sensible_page_count(sanne, round_trip):
     assert 10 <= pages <= 30, pages
     text = subprocess.run(["pdftotext", str(printed), "-"], capture_output=True, text=True).stdout
     assert "Sanne de Vries" in text and "Conflicthantering" in text
+    pages = text.split("\f")
+    contents = next(page for page in pages if "Inhoud" in page)
+    assert "Waar dit tweede gesprek om draait" in contents and "16." in contents and "Aantekeningen" in contents
+    assert "1.\nWaar dit tweede gesprek om draait" in text.replace("\t", "\n").replace("\n\n", "\n")  # numbered
+    assert text.count("\u2610") >= 6  # the checkboxes, as LibreOffice draws them
 
 
 def test_identical_input_gives_an_identical_file(tmp_path):

@@ -23,8 +23,12 @@ from generator.content.blocks import Pack
 from generator.render.assets import Assets
 from generator.render.docx.base import base_document
 from generator.render.docx.blocks import add_block
-from generator.render.docx.look import Look, add_field, settings, setup_styles
+from generator.render.docx.look import Look, settings, setup_styles
+from generator.render.docx.package import clean_package, edited_since_written, stamp
 from generator.render.docx.page import cover, header_footer
+from generator.render.docx.structure import bookmark, number_headings, table_of_contents, unnumbered
+
+KEPT_SUFFIX = ".new.docx"  # the name of a new pack beside a Word file a coach has edited
 
 
 def _properties(doc: DocxDocument, pack: Pack) -> None:
@@ -58,20 +62,28 @@ def docx_bytes(pack: Pack, assets: Assets) -> bytes:
     header_footer(doc, pack, look)
     cover(doc, pack, look)
 
-    doc.add_heading(pack.labels.summary, level=1)
+    number_headings(doc)
+    summary = doc.add_heading(pack.labels.summary, level=1)
+    unnumbered(summary)
+    entries = [("", pack.labels.summary, bookmark(summary, 0))]
     for block in pack.summary:
         add_block(doc, block, look)
     _page_break(doc)
-    doc.add_heading(pack.labels.contents, level=1)
-    add_field(doc.add_paragraph(), 'TOC \\o "1-3" \\h \\z \\u', pack.labels.contents + " …")
+    doc.add_paragraph(pack.labels.contents, style="TOC Heading")
+    anchors = [f"_Toc{number:09d}" for number in range(1, len(pack.sections) + 1)]
+    entries += [(f"{number}.", chapter.title, anchor)
+                for number, (chapter, anchor) in enumerate(zip(pack.sections, anchors, strict=True), start=1)]
+    table_of_contents(doc, entries)
     _page_break(doc)
 
     for number, chapter in enumerate(pack.sections, start=1):
         if chapter.page_break:
             _page_break(doc)
-        doc.add_heading(f"{number}. {chapter.title}", level=1)
+        bookmark(doc.add_heading(chapter.title, level=1), number)
         for block in chapter.blocks:
             add_block(doc, block, look)
+    clean_package(doc, brand.name if brand else "")
+    stamp(doc)
     buffer = io.BytesIO()
     doc.save(buffer)
     return _stable_zip(buffer.getvalue(), pack.made_date)
@@ -91,5 +103,9 @@ def _stable_zip(data: bytes, day: dt.date) -> bytes:
 
 
 def render_docx(pack: Pack, out_dir: Path, assets: Assets) -> Path:
-    """Write `<slug>.docx` into `out_dir` and return its path."""
-    return write_atomic(inside(out_dir, f"{pack.slug}.docx"), docx_bytes(pack, assets))
+    """Write `<slug>.docx` into `out_dir` and return its path; when a coach has edited the file
+    there since prep-pack wrote it, keep theirs and write `<slug>.new.docx` instead."""
+    target = inside(out_dir, f"{pack.slug}.docx")
+    if edited_since_written(target):
+        target = inside(out_dir, f"{pack.slug}{KEPT_SUFFIX}")
+    return write_atomic(target, docx_bytes(pack, assets))

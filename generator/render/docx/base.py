@@ -20,7 +20,7 @@ from docx.text.paragraph import Paragraph
 
 # Every style the DOCX renderer asks for by name.
 NEEDED_STYLES = ("Normal", "Title", "Subtitle", "Heading 1", "Heading 2", "Heading 3", "List Bullet",
-                 "List Number", "Quote", "Light Grid Accent 1")
+                 "List Number", "Quote", "Light Grid Accent 1", "TOC Heading")
 LIST_STYLES = ("List Bullet", "List Number")
 
 

@@ -31,6 +31,7 @@ from generator.content.blocks import (
 from generator.render.chart import chart_png
 from generator.render.docx.base import restart_numbering
 from generator.render.docx.look import Look, bottom_border, rgb
+from generator.render.docx.structure import checkbox
 
 WORD_LISTS = {ListStyle.BULLET: "List Bullet", ListStyle.NUMBER: "List Number"}
 LABELLED = (ListStyle.BULLET, ListStyle.NUMBER, ListStyle.FACTS, ListStyle.PLAIN)  # 'Label: text'
@@ -48,13 +49,13 @@ def _list_item(paragraph: Paragraph, item: Item, style: ListStyle, look: Look) -
     """One list entry: a checkbox for the plan, a bold label, the text and a note."""
     check = style == ListStyle.CHECK
     if check:
-        paragraph.add_run("☐  ").font.color.rgb = look.primary
+        checkbox(paragraph, str(look.primary))
     if item.label:
         label = item.label
         if style in LABELLED and item.text and label[-1] not in ":?.!":
             label += ":"
         paragraph.add_run(label + (" " if item.text else "")).bold = True
-    add_text(paragraph, "— " + item.text if check and item.text else item.text)
+    add_text(paragraph, "— " + item.text if check and item.label and item.text else item.text)
     if item.note and not check and style in (ListStyle.BULLET, ListStyle.NUMBER):  # context: on a line below
         paragraph.add_run().add_break()
         note = paragraph.add_run(item.note)

@@ -79,6 +79,20 @@ def bottom_border(paragraph: Paragraph, colour: str) -> None:
     p_pr.append(borders)
 
 
+def _paint(doc: DocxDocument, name: str, colour: RGBColor, font: str) -> None:
+    """Give a style, and the character style Word links to it, our colour and typeface instead of
+    the template's theme colours (so a brand's colours reach every style we use)."""
+    for style_name in (name, f"{name} Char"):
+        if style_name in [s.name for s in doc.styles]:
+            style = doc.styles[style_name]
+            style.font.color.rgb = colour
+            style.font.name = font
+    border = doc.styles[name].element.find(f"{qn('w:pPr')}/{qn('w:pBdr')}/{qn('w:bottom')}")
+    if border is not None:  # the Title's rule
+        border.set(qn("w:color"), str(colour))
+        border.attrib.pop(qn("w:themeColor"), None)
+
+
 def setup_styles(doc: DocxDocument, look: Look) -> None:
     """Set the document's styles from the design tokens (unless a reference document sets them)."""
     styles = doc.styles
@@ -88,13 +102,19 @@ def setup_styles(doc: DocxDocument, look: Look) -> None:
         normal.font.name = font
         normal.font.size = Pt(look.design.body_size)
         normal.paragraph_format.space_after = Pt(5)
+        for name, paint in (("Title", look.primary), ("Subtitle", look.accent), ("TOC Heading", look.primary),
+                            ("Quote", rgb(look.design.ink))):
+            _paint(doc, name, paint, font)
+    if "toc 1" not in [s.name for s in styles]:
+        toc = styles.add_style("toc 1", WD_STYLE_TYPE.PARAGRAPH)
+        toc.base_style = normal
+        toc.paragraph_format.space_after = Pt(3)
     for level, size in enumerate(look.design.heading_sizes, start=1):
         style = styles[f"Heading {level}"]
         style.paragraph_format.keep_with_next = True
         if look.own_styles:
-            style.font.color.rgb = look.primary
+            _paint(doc, f"Heading {level}", look.primary, font)
             style.font.size = Pt(size)
-            style.font.name = font
     for name, italic, colour in look.paragraph_styles().values():
         if name in [s.name for s in styles]:
             continue
@@ -111,10 +131,8 @@ def setup_styles(doc: DocxDocument, look: Look) -> None:
 
 
 def settings(doc: DocxDocument, lang_tag: str) -> None:
-    """Ask Word to refresh fields (the table of contents) on open, and set the proofing language."""
-    update = OxmlElement("w:updateFields")
-    update.set(qn("w:val"), "true")
-    doc.settings.element.append(update)
+    """Set the proofing language. Fields are not refreshed on opening: the table of contents is
+    written out already, and Word would ask the coach a question about it every time."""
     r_pr_default = doc.styles.element.find(qn("w:docDefaults"))
     if r_pr_default is not None:
         r_pr = r_pr_default.find(qn("w:rPrDefault") + "/" + qn("w:rPr"))
