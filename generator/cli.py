@@ -8,66 +8,33 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import click
 from jinja2 import TemplateError
 
 from generator import __version__
-from generator.csvtext import DIALECTS
-from generator.errors import InputError, UsageProblem, labelled
+from generator.cli_options import (
+    BRAND,
+    CSV_DIALECT,
+    FOLDER,
+    FORMATS,
+    INPUT_FILE_CALLBACK,
+    PATH_ARG,
+    PDF_VARIANT,
+    TEMPLATES,
+    TODAY,
+    examples,
+    load_brand,
+    message_language,
+    quiet,
+    refuse_dash,
+    verbose,
+)
+from generator.errors import UsageProblem, labelled
 from generator.language import DEFAULT_LANGUAGE, languages
-from generator.options import PDF_VARIANTS, RunOptions
-
-if TYPE_CHECKING:
-    from generator.brand import Brand
+from generator.options import RunOptions
 
 LANGS = click.Choice(languages(), case_sensitive=False)  # the folders in templates/, found at start-up
-
-
-def _parse_today(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.date:
-    if value is None:
-        return dt.date.today()
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"'{value}' is not a date; write it as YYYY-MM-DD") from None
-
-
-def _load_brand(value: Path | None, lang: str) -> Brand | None:
-    """Check the brand file before any work starts: a bad one is an input error (exit 2), in `lang`."""
-    if value is None:
-        return None
-    from generator.brand import load_brand
-
-    try:
-        return load_brand(value)
-    except InputError as exc:
-        raise exc.in_language(lang) from None
-
-
-def _language(lang: str | None, profile: Path | None = None) -> str:
-    """The language of the messages: --lang, else the profile's `language:`, else the default."""
-    from generator.messages import choose_language
-
-    return choose_language(lang.lower() if lang else None, path=profile)
-
-
-BRAND = click.option("--brand", "brand_file", type=click.Path(path_type=Path, dir_okay=False),
-                     help="An agency's brand file (YAML): name, logo, colours, footer, contact.")
-TEMPLATES = click.option("--templates", type=click.Path(path_type=Path, file_okay=False, exists=True),
-                         help="A folder whose templates and texts override the built-in ones.")
-FORMATS = click.option("--format", "formats", default="pdf,docx", show_default=True, metavar="LIST",
-                       help="Comma-separated: pdf, docx, html, ics, csv.")
-PDF_VARIANT = click.option("--pdf-variant", type=click.Choice(PDF_VARIANTS), default=PDF_VARIANTS[0],
-                           show_default=True,
-                           help="pdf/ua-1: tagged and accessible; pdf/a-3b: for archiving (also tagged).")
-CSV_DIALECT = click.option("--csv-dialect", type=click.Choice(DIALECTS), default=None,
-                           help="CSV for Dutch Excel/LibreOffice (excel-nl: ';', decimal comma, byte-order mark) "
-                                "or RFC 4180 (rfc) [default: excel-nl for Dutch, else rfc].")
-TODAY = click.option("--today", metavar="YYYY-MM-DD", callback=_parse_today,
-                     help="Pretend today is this date (plan dates and days to go count from it).")
-PATH_ARG = click.Path(path_type=Path, dir_okay=False)
 
 
 def _run_options(*, today: dt.date, formats: str, lang: str | None = None, brand=None, templates: Path | None,
@@ -79,21 +46,36 @@ def _run_options(*, today: dt.date, formats: str, lang: str | None = None, brand
                       brand=brand, templates=templates, pdf_variant=pdf_variant, csv_dialect=csv_dialect)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(context_settings={"help_option_names": ["-h", "--help"]},
+             epilog=examples("prep-pack init my-pack",
+                             "prep-pack generate my-pack/profile.yaml --notes my-pack/notes.md",
+                             "prep-pack preview my-pack/profile.yaml",
+                             "Shell completion: see the README (bash, zsh and fish)."))
 @click.version_option(__version__, prog_name="prep-pack")
 @click.option("--debug", is_flag=True, help="Show a traceback with every error, also for bad input (for developers).")
-def cli(debug: bool) -> None:
+@click.option("-q", "--quiet", is_flag=True, help="Only results and errors: no warnings, hints or progress bar.")
+@click.option("-v", "--verbose", is_flag=True, help="Also say where the time went.")
+def cli(debug: bool, quiet: bool, verbose: bool) -> None:
     """Prepare for your second job interview: a personal pack as PDF and Word, from a YAML profile
     and your notes from the first interview.
 
     Start with `prep-pack init`, fill in profile.yaml and notes.md, then run
-    `prep-pack generate profile.yaml --notes notes.md`.
+    `prep-pack generate profile.yaml --notes notes.md`. Results go to stdout; warnings, hints and
+    progress to stderr. NO_COLOR is honoured.
     """
     # `--debug` is read by `main` from the command line itself, before Click has parsed anything.
+    if quiet and verbose:
+        raise UsageProblem("choose --quiet or --verbose, not both")
 
 
-@cli.command()
-@click.argument("folder", type=click.Path(path_type=Path, file_okay=False), default=".")
+def _say(message: str) -> None:
+    """A warning or hint on stderr, unless --quiet."""
+    if not quiet():
+        click.echo(message, err=True)
+
+
+@cli.command(epilog=examples("prep-pack init", "prep-pack init my-pack --lang en"))
+@click.argument("folder", type=FOLDER, callback=refuse_dash, default=".")
 @click.option("--lang", type=LANGS, default=DEFAULT_LANGUAGE, show_default=True, help="Language of the example.")
 @click.option("--force", is_flag=True, help="Overwrite existing files.")
 @TODAY
@@ -104,35 +86,39 @@ def init(folder: Path, lang: str, force: bool, today: dt.date) -> None:
     for path in write_examples(folder, lang.lower(), today, force):
         click.echo(str(path))
     profile, notes = folder / "profile.yaml", folder / "notes.md"
-    click.echo(f"Next: edit {profile} and {notes}, then run\n"
-               f"  prep-pack validate {profile} --notes {notes}\n"
-               f"  prep-pack generate {profile} --notes {notes}", err=True)
+    _say(f"Next: edit {profile} and {notes}, then run\n"
+         f"  prep-pack validate {profile} --notes {notes}\n"
+         f"  prep-pack generate {profile} --notes {notes}")
 
 
-@cli.command()
-@click.argument("profile", type=PATH_ARG)
-@click.option("--notes", type=PATH_ARG, help="Notes from the first interview (.md or .yaml).")
+@cli.command(epilog=examples("prep-pack validate profile.yaml --notes notes.md",
+                             "cat profile.yaml | prep-pack validate -"))
+@click.argument("profile", type=PATH_ARG, callback=INPUT_FILE_CALLBACK)
+@click.option("--notes", type=PATH_ARG, callback=refuse_dash, help="Notes from the first interview (.md or .yaml).")
 @click.option("--lang", type=LANGS,
               help=f"Language of the messages (default: the profile's `language`, else {DEFAULT_LANGUAGE}).")
 def validate(profile: Path, notes: Path | None, lang: str | None) -> None:
-    """Check a profile (and its notes) and list every problem with file:line:column; warnings do not fail it."""
+    """Check a profile (and its notes) and list every problem with file:line:column; warnings do not
+    fail it. PROFILE may be '-' for standard input."""
     from generator.messages import text
     from generator.validate import load_inputs
 
     inputs = load_inputs(profile, notes, lang.lower() if lang else None)
-    language = _language(lang, profile) if lang else inputs.profile.language
+    language = message_language(lang, profile) if lang else inputs.profile.language
     for warning in inputs.warnings:
-        click.echo(labelled(warning, language), err=True)
+        _say(labelled(warning, language))
     key = "label.ok_notes_file" if inputs.notes_path else \
         ("label.ok_notes_inside" if inputs.notes else "label.ok_no_notes")
     click.echo(text(key, language, {"file": profile, "notes": inputs.notes_path}))
 
 
-@cli.command()
-@click.argument("profile", type=PATH_ARG)
-@click.option("--notes", type=PATH_ARG, help="Notes from the first interview (.md or .yaml).")
-@click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path, file_okay=False), default="output",
-              show_default=True, help="Folder to write the pack into.")
+@cli.command(epilog=examples("prep-pack generate profile.yaml --notes notes.md",
+                             "prep-pack generate profile.yaml -o packs --format pdf,docx,ics --lang en",
+                             "prep-pack --quiet generate profile.yaml --brand agency/brand.yaml"))
+@click.argument("profile", type=PATH_ARG, callback=refuse_dash)
+@click.option("--notes", type=PATH_ARG, callback=refuse_dash, help="Notes from the first interview (.md or .yaml).")
+@click.option("-o", "--output", "out_dir", type=FOLDER, callback=refuse_dash, default="output", show_default=True,
+              help="Folder to write the pack into.")
 @FORMATS
 @click.option("--lang", type=LANGS,
               help=f"Language of the pack (default: the profile's `language`, else {DEFAULT_LANGUAGE}).")
@@ -140,7 +126,7 @@ def validate(profile: Path, notes: Path | None, lang: str | None) -> None:
 @TEMPLATES
 @PDF_VARIANT
 @CSV_DIALECT
-@click.option("--timings", is_flag=True, help="Print how long each step took (to stderr).")
+@click.option("--timings", is_flag=True, help="Print how long each step took (to stderr); as --verbose.")
 @TODAY
 def generate(profile: Path, notes: Path | None, out_dir: Path, formats: str, lang: str | None,
              brand_file: Path | None, templates: Path | None, pdf_variant: str, csv_dialect: str | None,
@@ -148,22 +134,51 @@ def generate(profile: Path, notes: Path | None, out_dir: Path, formats: str, lan
     """Make the preparation pack and print the paths written."""
     from generator.pipeline import generate as run
 
-    brand = _load_brand(brand_file, _language(lang, profile))
+    brand = load_brand(brand_file, message_language(lang, profile))
     options = _run_options(today=today, formats=formats, lang=lang, brand=brand, templates=templates,
                            pdf_variant=pdf_variant, csv_dialect=csv_dialect)
     result = run(profile, options=options, out_dir=out_dir, notes=notes)
     for warning in result.labelled_warnings():
-        click.echo(warning, err=True)
+        _say(warning)
     for path in result.paths:
         click.echo(str(path))
-    if timings:
+    if timings or verbose():
         click.echo(" ".join(f"{step}={seconds:.2f}s" for step, seconds in result.timings.items()), err=True)
 
 
-@cli.command()
-@click.argument("file", type=PATH_ARG)
+@cli.command(epilog=examples("prep-pack preview profile.yaml", "prep-pack preview profile.yaml --notes notes.md --pdf",
+                             "prep-pack preview profile.yaml --no-open --port 8123"))
+@click.argument("profile", type=PATH_ARG, callback=refuse_dash)
+@click.option("--notes", type=PATH_ARG, callback=refuse_dash, help="Notes from the first interview (.md or .yaml).")
+@click.option("--lang", type=LANGS, help="Language of the pack (default: the profile's `language`).")
+@BRAND
+@TEMPLATES
+@click.option("--pdf", "pdf_dir", type=FOLDER, callback=refuse_dash, is_flag=False, flag_value="output",
+              default=None, help="Also write the PDF to this folder on every change [flag alone: output].")
+@click.option("--open/--no-open", "open_browser", default=True, show_default=True, help="Open the browser.")
+@click.option("--port", type=click.IntRange(0, 65535), default=0, help="Port on 127.0.0.1 [default: any free one].")
+@TODAY
+def preview(profile: Path, notes: Path | None, lang: str | None, brand_file: Path | None, templates: Path | None,
+            pdf_dir: Path | None, open_browser: bool, port: int, today: dt.date) -> None:
+    """Show the pack in the browser and make it again each time you save the profile, the notes,
+    the brand or the templates. A problem in a file is shown on the page; Ctrl-C stops."""
+    from generator.preview import Preview, serve
+
+    brand = load_brand(brand_file, message_language(lang, profile))
+    options = _run_options(today=today, formats="html", lang=lang, brand=brand, templates=templates,
+                           pdf_variant="pdf/ua-1", csv_dialect=None)
+    silent = quiet()  # read here: the watcher thread has no Click context
+    serve(Preview(profile, notes, options, brand_file=brand_file, pdf_dir=pdf_dir), port=port,
+          open_browser=open_browser, say=lambda message: None if silent else click.echo(message, err=True))
+    _say("Preview stopped.")
+
+
+@cli.command(epilog=examples("prep-pack compare profile.yaml",
+                             "prep-pack compare offers.yaml --format csv > offers.csv",
+                             "cat offers.yaml | prep-pack compare - --format json"))
+@click.argument("file", type=PATH_ARG, callback=INPUT_FILE_CALLBACK)
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True,
-              help="table for the terminal; csv and json hold every quantity unrounded.")
+              help="table for the terminal; csv and json hold every input and quantity unrounded.")
 @click.option("--lang", type=LANGS,
               help=f"Language of the table (default: the file's `language`, else {DEFAULT_LANGUAGE}).")
 @CSV_DIALECT
@@ -171,16 +186,18 @@ def generate(profile: Path, notes: Path | None, out_dir: Path, formats: str, lan
 def compare(file: Path, fmt: str, lang: str | None, csv_dialect: str | None, today: dt.date) -> None:
     """Compare offers (from a profile, or a file with just `offers:`) per year and per hour worked.
 
-    The table fits the terminal (set COLUMNS to change its width) and lists each offer's flags."""
+    The table fits the terminal (set COLUMNS to change its width) and lists each offer's flags.
+    FILE may be '-' for standard input."""
     from generator.compare import run_compare
 
     click.echo(run_compare(file, fmt, lang.lower() if lang else None, csv_dialect=csv_dialect, today=today),
                nl=fmt != "csv")
 
 
-@cli.command()
-@click.argument("folder", type=click.Path(path_type=Path, file_okay=False))
-@click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path, file_okay=False), required=True,
+@cli.command(epilog=examples("prep-pack batch profiles/ -o packs --brand agency/brand.yaml",
+                             "prep-pack batch profiles/ -o packs --resume --format pdf --workers 4"))
+@click.argument("folder", type=FOLDER, callback=refuse_dash)
+@click.option("-o", "--output", "out_dir", type=FOLDER, callback=refuse_dash, required=True,
               help="Folder for the packs (one sub-folder per candidate) and report.csv.")
 @click.option("--workers", type=click.IntRange(min=1, max=256), help="Parallel processes [default: CPU cores].")
 @BRAND
@@ -201,10 +218,10 @@ def batch(folder: Path, out_dir: Path, workers: int | None, brand_file: Path | N
     from generator.batch import run_batch
     from generator.progress import ProgressBar
 
-    brand = _load_brand(brand_file, _language(None))
+    brand = load_brand(brand_file, message_language(None))
     options = _run_options(today=today, formats=formats, brand=brand, templates=templates, pdf_variant=pdf_variant,
                            csv_dialect=csv_dialect)
-    bar = ProgressBar()
+    bar = ProgressBar(enabled=not quiet())
     try:
         result = run_batch(folder, out_dir=out_dir, options=options, workers=workers, resume=resume,
                            progress=bar.counter(), executor=executor, scheduler=scheduler,
@@ -214,6 +231,8 @@ def batch(folder: Path, out_dir: Path, workers: int | None, brand_file: Path | N
     for row in result.rows:
         if row.status == "failed":
             click.echo(f"failed: {row.profile}: {row.error}", err=True)
+        elif verbose():
+            click.echo(f"{row.status}: {row.profile} ({row.seconds:.2f} s)", err=True)
     done = f"{len(result.rows)} of {result.total}" if result.interrupted else str(result.total)
     click.echo(f"{done} profile{'s' if result.total != 1 else ''}: {result.count('ok')} ok, "
                f"{result.count('failed')} failed, "
@@ -227,7 +246,7 @@ def batch(folder: Path, out_dir: Path, workers: int | None, brand_file: Path | N
         sys.exit(1)
 
 
-@cli.command()
+@cli.command(epilog=examples("prep-pack schema > profile.schema.json", "prep-pack schema --notes > notes.schema.json"))
 @click.option("--notes", "notes", is_flag=True, help="The schema of a YAML notes file instead of the profile's.")
 def schema(notes: bool) -> None:
     """Print the JSON Schema of the profile format (for editor autocompletion)."""

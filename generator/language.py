@@ -139,6 +139,11 @@ def _read(path: Path) -> dict[str, Any]:
     return plain(load_yaml_mapping(path, "language file"))
 
 
+def forget_files() -> None:
+    """Read the language files again next time (`preview`: an agency may be editing its texts)."""
+    _read.cache_clear()
+
+
 @lru_cache(maxsize=1)
 def languages() -> tuple[str, ...]:
     """The codes of the built-in languages: every folder in templates/ with a language.yaml.

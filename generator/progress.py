@@ -1,17 +1,25 @@
-"""A one-line progress bar for long runs: count, rate and time left, redrawn in place.
+"""The batch progress bar: a rich progress bar on stderr, redrawn twice a second.
 
-It draws only when its stream is a terminal, so logs and pipes get the summary line alone.
+Results go to stdout and this bar to stderr, so `prep-pack batch ... > log` keeps the bar on the
+screen and the summary in the log. It draws only on a terminal (and never with `--quiet`); rich
+honours NO_COLOR. The time left is worked out from the packs actually made: profiles skipped by
+`--resume` and profiles refused at once (a bad file) take no time and would make the estimate jump.
 """
 
 from __future__ import annotations
 
-import sys
 import time
 from collections.abc import Callable
-from typing import Any, TextIO
+from typing import Any
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, Task, TextColumn
+from rich.text import Text
+
+MADE = 0.05  # a row that took longer than this (seconds) was really rendered
 
 
-def _clock(seconds: float) -> str:
+def clock(seconds: float) -> str:
     """12 -> '0:12', 3725 -> '1:02:05'."""
     seconds = int(round(seconds))
     hours, rest = divmod(seconds, 3600)
@@ -19,50 +27,68 @@ def _clock(seconds: float) -> str:
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
+class Estimate:
+    """Rate and time left from the packs made so far, not from every row."""
+
+    def __init__(self, started: float | None = None) -> None:
+        self.started = time.perf_counter() if started is None else started
+        self.made = 0
+        self.failed = 0
+
+    def count(self, status: str, seconds: float) -> None:
+        """Take one finished row into account."""
+        self.failed += status == "failed"
+        self.made += status != "skipped" and seconds > MADE
+
+    def rate(self) -> float:
+        """Packs made per second of wall time."""
+        return self.made / max(time.perf_counter() - self.started, 1e-6)
+
+    def left(self, done: int, total: int) -> str:
+        """'0:15' left, '0:00' when done, '?' before the first pack is made."""
+        if done >= total:
+            return "0:00"
+        rate = self.rate()
+        return clock((total - done) / rate) if rate > 0 else "?"
+
+
+class _Left(ProgressColumn):
+    """'1.9/s  0:20 left  2 failed', refreshed with the bar."""
+
+    def __init__(self, estimate: Estimate) -> None:
+        super().__init__()
+        self.estimate = estimate
+
+    def render(self, task: Task) -> Text:
+        total = int(task.total or 0)
+        text = f"{self.estimate.rate():.1f}/s  {self.estimate.left(int(task.completed), total)} left"
+        if self.estimate.failed:
+            text += f"  {self.estimate.failed} failed"
+        return Text(text)
+
+
 class ProgressBar:
-    """`update(done, total, failed)` after each item; `close()` at the end."""
+    """`counter()` gives the callback `run_batch` calls after each row; `close()` at the end."""
 
-    def __init__(self, stream: TextIO | None = None, width: int = 28) -> None:
-        self.stream = stream or sys.stdout
-        self.width = width
-        self.started = time.perf_counter()
-        self.enabled = bool(getattr(self.stream, "isatty", lambda: False)())
-        self.drawn = False
-
-    def line(self, done: int, total: int, failed: int = 0, skipped: int = 0) -> str:
-        """The text of the bar, e.g. '[#####.....] 12/50  1.9/s  0:20 left  2 failed'.
-
-        The rate counts packs actually made: profiles skipped by `--resume` take no time and
-        would make the time left look far too short.
-        """
-        elapsed = max(time.perf_counter() - self.started, 1e-6)
-        filled = int(self.width * done / total) if total else self.width
-        rate = (done - skipped) / elapsed
-        left = _clock((total - done) / rate) if rate > 0 and done < total else ("0:00" if done >= total else "?")
-        text = f"[{'#' * filled}{'.' * (self.width - filled)}] {done}/{total}  {rate:.1f}/s  {left} left"
-        return text + (f"  {failed} failed" if failed else "")
-
-    def update(self, done: int, total: int, failed: int = 0, skipped: int = 0) -> None:
-        """Redraw the bar (terminal only)."""
-        if self.enabled:
-            self.stream.write("\r" + self.line(done, total, failed, skipped) + "\033[K")
-            self.stream.flush()
-            self.drawn = True
+    def __init__(self, console: Console | None = None, enabled: bool = True) -> None:
+        self.console = console or Console(stderr=True)
+        self.estimate = Estimate()
+        self.progress = Progress(TextColumn("{task.description}"), BarColumn(bar_width=28), MofNCompleteColumn(),
+                                 _Left(self.estimate), console=self.console, refresh_per_second=2,
+                                 disable=not (enabled and self.console.is_terminal))
+        self.task: Any = None
 
     def counter(self) -> Callable[[Any, int, int], None]:
-        """A `progress(row, done, total)` callback for `run_batch`: counts failed and skipped rows
-        (by each row's `status`) and redraws the bar."""
-        counts = {"failed": 0, "skipped": 0}
-
+        """A `progress(row, done, total)` callback for `run_batch`."""
         def show(row: Any, done: int, total: int) -> None:
-            counts[row.status] = counts.get(row.status, 0) + 1
-            self.update(done, total, counts["failed"], counts["skipped"])
+            self.estimate.count(row.status, getattr(row, "seconds", 0.0))
+            if self.task is None:
+                self.progress.start()
+                self.task = self.progress.add_task("packs", total=total)
+            self.progress.update(self.task, completed=done, total=total)
 
         return show
 
     def close(self) -> None:
-        """End the bar's line so the next output starts on a fresh one."""
-        if self.drawn:
-            self.stream.write("\n")
-            self.stream.flush()
-            self.drawn = False
+        """Stop redrawing and leave the last state of the bar on the screen."""
+        self.progress.stop()

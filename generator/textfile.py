@@ -6,11 +6,13 @@ Every refusal is a located `InputError` (`file:line:column`), so a user learns w
 from __future__ import annotations
 
 import re
+import sys
 from pathlib import Path
 
 from generator.errors import InputError, Problem
 
 MAX_BYTES = 1024 * 1024
+STDIN = Path("<stdin>")  # what the command line passes for `-`: read standard input instead of a file
 # Characters Word and XML cannot hold; removed once here so every renderer can trust the text.
 _UNSAFE_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
@@ -31,6 +33,8 @@ def read_bytes(path: Path, what: str = "file") -> bytes:
     One read, with every check `read_text` makes; for callers that need the exact bytes (the
     batch hashes and ships them) without reading the file twice.
     """
+    if path == STDIN:
+        return _checked(path, sys.stdin.buffer.read(MAX_BYTES + 1), what)
     try:
         size = path.stat().st_size
     except FileNotFoundError:
@@ -49,6 +53,13 @@ def read_bytes(path: Path, what: str = "file") -> bytes:
         raise _unreadable(path, what, exc) from None
     if len(data) > MAX_BYTES:
         raise InputError([Problem(path, 1, 1, "", "file.grew", {"what": what, "max": MAX_BYTES})])
+    return _checked(path, data, what)
+
+
+def _checked(path: Path, data: bytes, what: str) -> bytes:
+    """The content checks of `read_bytes`, for a file or standard input."""
+    if len(data) > MAX_BYTES:
+        raise InputError([Problem(path, 1, 1, "", "file.too_big", {"what": what, "size": len(data), "max": MAX_BYTES})])
     if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         line, column = _position(data, data.index(b"\x00"))
         raise InputError([Problem(path, line, column, "", "file.binary", {"what": what})])

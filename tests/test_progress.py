@@ -1,56 +1,48 @@
-"""The batch progress bar: count, rate and time left on a terminal, silence elsewhere."""
+"""The batch progress bar: on stderr, only on a terminal, with a time left from packs really made."""
 
 from __future__ import annotations
 
 import io
+from types import SimpleNamespace
 
-from generator.progress import ProgressBar, _clock
+from rich.console import Console
 
-
-class Terminal(io.StringIO):
-    def isatty(self) -> bool:
-        return True
+from generator.progress import Estimate, ProgressBar, clock
 
 
-def test_bar_shows_count_rate_time_left_and_failures(monkeypatch):
-    bar = ProgressBar(Terminal(), width=10)
-    monkeypatch.setattr(bar, "started", bar.started - 10)  # ten seconds in
-    line = bar.line(20, 50, failed=2)
-    assert line.startswith("[####......] 20/50")
-    assert "2.0/s" in line and "0:15 left" in line and "2 failed" in line
-
-
-def test_bar_redraws_in_place_on_a_terminal_and_ends_its_line():
-    stream = Terminal()
-    bar = ProgressBar(stream)
-    bar.update(1, 3)
-    bar.update(2, 3)
-    bar.close()
-    out = stream.getvalue()
-    assert out.count("\r") == 2 and "2/3" in out and out.endswith("\n")
-
-
-def test_bar_is_silent_when_not_a_terminal():
-    stream = io.StringIO()
-    bar = ProgressBar(stream)
-    bar.update(1, 3)
-    bar.close()
-    assert stream.getvalue() == ""
+def terminal() -> Console:
+    return Console(file=io.StringIO(), force_terminal=True, width=100, color_system=None)
 
 
 def test_clock():
-    assert (_clock(12), _clock(75), _clock(3725)) == ("0:12", "1:15", "1:02:05")
+    assert (clock(12), clock(75), clock(3725)) == ("0:12", "1:15", "1:02:05")
 
 
-def test_counter_counts_failed_and_skipped_rows_for_the_bar(monkeypatch):
-    from types import SimpleNamespace
+def test_the_estimate_counts_only_packs_really_made():
+    estimate = Estimate(started=0)
+    for status, seconds in (("ok", 2.0), ("failed", 0.001), ("skipped", 0.0), ("failed", 1.5)):
+        estimate.count(status, seconds)
+    assert estimate.made == 2 and estimate.failed == 2  # the instant failure and the skip take no time
+    estimate.started = __import__("time").perf_counter() - 10  # ten seconds in
+    assert round(estimate.rate(), 1) == 0.2
+    assert estimate.left(4, 6) == "0:10" and estimate.left(6, 6) == "0:00"
+    assert Estimate().left(0, 5) == "?"
 
-    stream = Terminal()
-    bar = ProgressBar(stream, width=10)
-    monkeypatch.setattr(bar, "started", bar.started - 10)  # ten seconds in
+
+def test_bar_draws_count_and_failures_on_a_terminal():
+    console = terminal()
+    bar = ProgressBar(console)
     show = bar.counter()
-    for done, status in enumerate(["ok", "failed", "skipped", "failed"], start=1):
-        show(SimpleNamespace(status=status), done, 5)
-    last = stream.getvalue().split("\r")[-1]
-    assert last.startswith("[########..] 4/5") and "2 failed" in last
-    assert "0.3/s" in last  # three made in ten seconds: the skipped one took no time
+    for done, status in enumerate(["ok", "failed", "skipped"], start=1):
+        show(SimpleNamespace(status=status, seconds=1.0), done, 5)
+    bar.close()
+    out = console.file.getvalue()
+    assert "3/5" in out and "1 failed" in out and "left" in out
+
+
+def test_bar_is_silent_when_not_a_terminal_or_quiet():
+    for console, enabled in ((Console(file=io.StringIO(), force_terminal=False), True), (terminal(), False)):
+        bar = ProgressBar(console, enabled=enabled)
+        bar.counter()(SimpleNamespace(status="ok", seconds=1.0), 1, 3)
+        bar.close()
+        assert console.file.getvalue() == ""
