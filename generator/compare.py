@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.content.net_pay import NetPay, estimate_all
-from generator.content.offer_checks import guaranteed
+from generator.content.offer_checks import guaranteed, warn_apples_and_pears
 from generator.content.offer_export import COLUMNS, offer_records
 from generator.content.offers import Comparison, compare
 from generator.csvtext import csv_text, default_dialect
@@ -85,7 +85,7 @@ def _verdict_lines(comparison: Comparison, texts: Texts, rows: list[list[str]]) 
     if certain.best_per_hour_index != comparison.best_per_hour_index:
         winner = comparison.offers[certain.best_per_hour_index]
         lines.append(f"{texts('sections.offers.verdict_guaranteed')} {winner.name}")
-    if comparison.apples_and_pears:
+    if warn_apples_and_pears(comparison):
         top = comparison.offers[comparison.highest_monthly_index]
         lines += [" ".join(texts("sections.offers.warning").split()),
                   f"{texts('sections.offers.highest_monthly')} {top.name}"]

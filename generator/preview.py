@@ -147,11 +147,12 @@ def serve(preview: Preview, *, port: int = 0, open_browser: bool = True,
     preview.render()
     server = ThreadingHTTPServer((HOST, port), _handler(preview))
     url = f"http://{HOST}:{server.server_address[1]}/"
-    click.echo(f"Preview: {url}  (Ctrl-C stops it)")
-    say(f"made in {preview.seconds:.2f} s; watching {', '.join(map(str, preview.watched()))}")
     stop = threading.Event()
     watcher = threading.Thread(target=_watch, args=(preview, stop, say), daemon=True)
     watcher.start()
+    time.sleep(0.3)  # let the watcher settle before anyone is told to start editing
+    click.echo(f"Preview: {url}  (Ctrl-C stops it)")
+    say(f"made in {preview.seconds:.2f} s; watching {', '.join(map(str, preview.watched()))}")
     if open_browser:
         webbrowser.open(url)
     try:

@@ -65,8 +65,11 @@ def test_wish_and_floor_in_every_format(risky):
     assert csv_number(csv_rows["Scale-up Epsilon"]["vs_desired"]) == -100
     assert csv_number(csv_rows["Scale-up Epsilon"]["vs_minimum"]) == 200
     pdf = squash(risky.pdf_text)
-    assert "Startup Delta: Ten opzichte van je wens: −€ 400 (−8,7%); ten opzichte van je minimum: −€ 100 (−2,3%)" in pdf
-    assert "Ten opzichte van je wens: −€ 400 (−8,7%)" in squash(risky.docx_text).replace("\u2060", "")  # word joiner
+    # Delta asks 40 hours against 36 now: judged at 36 hours, € 4.200 is € 3.780
+    assert "Omgerekend naar je huidige 36 uur per week is dit € 3.780 per maand. Ten opzichte van je wens: −€ 820 " \
+           "(−17,8%); ten opzichte van je minimum: −€ 520 (−12,1%)" in pdf
+    assert "Ten opzichte van je wens: −€ 100 (−2,2%)" in squash(risky.docx_text).replace("\u2060", "")  # Epsilon
+    assert csv_number(csv_rows["Startup Delta"]["monthly_at_current_hours"]) == 3780
 
 
 def test_the_expected_profit_share_decides_the_verdict(risky):
@@ -76,6 +79,10 @@ def test_the_expected_profit_share_decides_the_verdict(risky):
     assert "Meeste waarde per gewerkt uur: Scale-up Epsilon" in pdf
     assert "(zonder verwachte bonus of winstdeling): Gemeente Zeta" in pdf
     assert "vast: € 63.720" in pdf  # Epsilon's certain total, without its € 10.000 profit share
+    # Zeta is both the best paid and the certain winner: no apples-and-pears warning to contradict that
+    assert "Let op appels en peren" not in pdf
+    summary = pdf.split("Je voorbereiding in zes stappen")[0]
+    assert "Beste aanbod per uur Scale-up Epsilon Beste als alleen telt wat vaststaat Gemeente Zeta" in summary
     rows = {row["name"]: row for row in read_csv(risky.paths["csv"])}
     assert csv_number(rows["Scale-up Epsilon"]["total_annual_value"]) - \
         csv_number(rows["Scale-up Epsilon"]["guaranteed_total_annual_value"]) == pytest.approx(10000)
@@ -84,20 +91,23 @@ def test_the_expected_profit_share_decides_the_verdict(risky):
 def test_scale_and_scripts_follow_the_offers(risky):
     pdf = squash(risky.pdf_text)
     assert "Onderhandelen binnen een salarisschaal" in pdf  # Zeta names a cao
-    assert "Startup Delta: \"Dank je wel" not in pdf
-    assert "Startup Delta: \"Dank jullie wel, ik wil hier graag beginnen. Met dit salaris kom ik alleen niet uit" in pdf
+    assert "Startup Delta: \"Dank jullie wel voor het aanbod. Met dit salaris kan ik de overstap alleen niet " \
+           "maken" in pdf
     assert "je ondergrens is € 4.300" in pdf
+    # under the wish: ask for the wish itself; the halfway figure is a note for her alone
     assert "Scale-up Epsilon: \"Het aanbod spreekt me aan, dank jullie wel. Ik had gerekend op € 4.600 bruto per " \
-           "maand. Kunnen we elkaar vinden op € 4.550?\"" in pdf
+           "maand. Is dat haalbaar?\"" in pdf
+    assert "dan is € 4.550 een redelijk midden" in pdf
     assert "Gemeente Zeta: \"Dank jullie wel, het salaris past bij wat ik zocht." in pdf
+    assert "Je hebt al een aanbod van € 4.700 bruto per maand. Noem dan geen lager bedrag dan dat" in pdf
 
 
 def test_compare_shows_the_same_flags():
     out = " ".join(run("compare", str(DATA / "offers-risky.yaml")).stdout.split())
     assert "Startup Delta: onder je minimum; tijdelijk contract; geen pensioen werkgever; minder vakantiedagen " \
-           "dan de wet vraagt; meer uren dan nu; niet goed op je prioriteit: pensioen" in out
-    assert "Scale-up Epsilon: onder je wens; verwachte bonus of winstdeling beslist; niet goed op je prioriteit: " \
-           "thuiswerken" in out
+           "dan de wet vraagt; meer uren dan nu; schiet tekort op je prioriteit: pensioen" in out
+    assert "Scale-up Epsilon: onder je wens; alleen de beste dankzij verwachte bonus of winstdeling; schiet tekort " \
+           "op je prioriteit: thuiswerken" in out
     assert "Gemeente Zeta:" not in out.split("Wat elk aanbod voor jou betekent:")[1]
     assert "Als je alleen telt wat vaststaat (zonder verwachte bonus of winstdeling): Gemeente Zeta" in out
 

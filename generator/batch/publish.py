@@ -8,12 +8,13 @@ moment leaves whole files only, and a folder without a current manifest is redon
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import json
 import os
 import shutil
+import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import IO
 
 from generator import __version__
 from generator.atomic import write_atomic
@@ -89,16 +90,36 @@ def make_out_dir(out_dir: Path) -> None:
         raise UsageProblem(f"{out_dir}: cannot create the output folder ({exc.strerror})") from None
 
 
+if sys.platform == "win32":  # the same lock with Windows' own call; released if the process dies
+    import msvcrt
+
+    def _lock(handle: IO[str]) -> None:
+        handle.seek(0)
+        msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+
+    def _unlock(handle: IO[str]) -> None:
+        handle.seek(0)
+        msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
+else:
+    import fcntl
+
+    def _lock(handle: IO[str]) -> None:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+    def _unlock(handle: IO[str]) -> None:
+        fcntl.flock(handle, fcntl.LOCK_UN)
+
+
 @contextlib.contextmanager
 def locked(out_dir: Path) -> Iterator[None]:
     """Hold `<out_dir>/.prep-pack.lock`, so two batches never write into one folder at once."""
     with open(out_dir / LOCK, "a") as handle:
         try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            _lock(handle)
         except OSError:
             raise UsageProblem(f"{out_dir}: another prep-pack batch is writing into this folder; "
                                "wait for it to finish or choose another -o folder") from None
         try:
             yield
         finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+            _unlock(handle)

@@ -19,7 +19,7 @@ from generator.content.blocks import (
 from generator.content.context import Context
 from generator.content.matching import fold, join_names
 from generator.content.net_pay import NetPay
-from generator.content.offer_checks import against, flags, guaranteed, has_expected_pay
+from generator.content.offer_checks import against, flags, guaranteed, has_expected_pay, warn_apples_and_pears
 from generator.content.offer_priorities import judge, to_ask
 from generator.content.offers import Comparison
 from generator.language import Texts
@@ -175,49 +175,65 @@ ASK_TEXTS = {
 
 
 def _wish_line(c: Context, offer: Offer) -> str:
-    """'Against your wish: -€150 (-3.3%); against your minimum: +€150 (+3.5%)', for what is given."""
-    wish = against(offer, c.profile.salary)
-    salary = c.profile.salary
+    """'Against your wish: -€150 (-3.3%); against your minimum: +€150 (+3.5%)', for what is given;
+    at the current job's hours when the offer's hours differ, and then saying so first."""
+    wish = against(offer, c.profile.salary, c.comparison.current if c.comparison else None)
     parts = []
-    lines = (("sections.offers.against_desired", wish.vs_desired, salary.desired_monthly if salary else None),
-             ("sections.offers.against_minimum", wish.vs_minimum, salary.minimum_monthly if salary else None))
+    if wish.converted is not None and (wish.desired is not None or wish.minimum is not None):
+        current = c.comparison.current if c.comparison else None
+        parts.append(c.t("sections.offers.converted", hours=f"{current.hours_per_week:g}" if current else "",
+                         amount=c.money(wish.converted)))
+    lines = (("sections.offers.against_desired", wish.fair_vs_desired, wish.desired),
+             ("sections.offers.against_minimum", wish.fair_vs_minimum, wish.minimum))
     for key, amount, base in lines:
         share = wish.percent(amount, base)
         if amount is not None and share is not None:
             signed = signed_money(amount, c.language.locale, c.currency)
             parts.append(c.t(key, amount=signed[:1] + "\u2060" + signed[1:],  # the sign never ends a line
                              percent=percent(share, c.language.locale, True)))
+    if wish.converted is not None and parts:  # "At your current 36 hours: € 4.669. Against your wish: ..."
+        return f"{parts[0]} {'; '.join(parts[1:])}".strip()
     return "; ".join(parts)
 
 
 def _for_you(c: Context, comparison: Comparison) -> list[Block]:
-    """Per offer (not the current job): the salary against wish and floor, each flag with what to
-    do about it, the priorities it fails and those it meets; then the priorities to ask about."""
-    entries = []
+    """Per offer (not the current job), under its name: the salary against wish and floor, each
+    flag with what to do about it, the priorities it fails and those it meets; then the
+    priorities to ask about."""
+    blocks: list[Block] = []
     priorities = c.profile.salary.priorities if c.profile.salary else []
     for index, offer in enumerate(comparison.offers):
         if offer.current:
             continue
-        line = _wish_line(c, offer)
-        if line:
-            entries.append(Item(line, label=offer.name, attrs={"data-offer": offer.name}))
-        entries += [Item(c.t(FLAG_TEXTS[flag]), label=offer.name,
-                         attrs={"data-offer": offer.name, "data-offer-flag": flag})
+        mark = {"data-offer": offer.name}
+        entries = [Item(line, attrs=dict(mark)) for line in [_wish_line(c, offer)] if line]
+        entries += [Item(c.t(FLAG_TEXTS[flag]), attrs={**mark, "data-offer-flag": flag})
                     for flag in flags(comparison, index, c.profile.salary)]
         judged = judge(comparison, index, priorities)
-        entries += [Item(c.t(PRIORITY_TEXTS[kind]), label=offer.name,
-                         attrs={"data-offer": offer.name, "data-offer-flag": f"priority-{kind}"})
+        entries += [Item(c.t(PRIORITY_TEXTS[kind]), attrs={**mark, "data-offer-flag": f"priority-{kind}"})
                     for kind in judged.fails]
         if judged.meets:
-            entries.append(Item(f"{c.t('sections.offers.meets')} {', '.join(judged.meets)}", label=offer.name,
-                                attrs={"data-offer": offer.name, "data-offer-meets": str(len(judged.meets))}))
-    blocks: list[Block] = [Heading(c.t("sections.offers.against_title")), ItemList(entries)] if entries else []
+            entries.append(Item(f"{c.t('sections.offers.meets')} {', '.join(judged.meets)}",
+                                attrs={**mark, "data-offer-meets": str(len(judged.meets))}))
+        if entries:
+            blocks += [Heading(offer.name, level=3), ItemList(entries)]
+    if blocks:
+        blocks.insert(0, Heading(c.t("sections.offers.against_title")))
     questions = to_ask(comparison, priorities) if len(comparison.offers) > 1 else []
     if questions:
         blocks += [Heading(c.t("sections.offers.ask_title")), Para(c.t("sections.offers.ask_intro")),
-                   ItemList([Item(c.t(ASK_TEXTS[kind] if kind else "sections.offers.ask.other"), label=priority)
+                   ItemList([Item(c.t(ASK_TEXTS[kind] if kind else "sections.offers.ask.other"), label=priority,
+                                  note=_unknown_at(comparison, priorities, priority))
                              for priority, kind in questions])]
     return blocks
+
+
+def _unknown_at(comparison: Comparison, priorities: list[str], priority: str) -> str:
+    """The offers whose figures do not answer this priority, when not all of them ('Startup Delta')."""
+    offers = [offer for offer in comparison.offers if not offer.current]
+    open_at = [offer.name for index, offer in enumerate(comparison.offers)
+               if not offer.current and priority in judge(comparison, index, priorities).unknown]
+    return ", ".join(open_at) if len(open_at) < len(offers) else ""
 
 
 def _net(c: Context, comparison: Comparison) -> list[Block]:
@@ -256,7 +272,7 @@ def _verdict(c: Context, comparison: Comparison) -> list[Block]:
                                ListStyle.PLAIN, attrs={"data-verdict": "best-per-hour-guaranteed"}))
     elif any(has_expected_pay(offer) for offer in comparison.offers):
         blocks.append(Para(t("sections.offers.verdict_holds")))
-    if comparison.apples_and_pears:
+    if warn_apples_and_pears(comparison):
         top = comparison.offers[comparison.highest_monthly_index]
         top_monthly = c.money(top.monthly_salary)
         blocks += [Para(t("sections.offers.warning"), ParaStyle.WARNING),
@@ -302,6 +318,9 @@ def best_offer_facts(c: Context) -> list[Item]:
         return []
     index = comparison.best_per_hour_index
     facts = [Item(comparison.offers[index].name, label=c.t("summary.best_offer"))]
+    certain = guaranteed(comparison).best_per_hour_index
+    if certain != index:  # the verdict rests on expected pay: name the winner on what is certain
+        facts.append(Item(comparison.offers[certain].name, label=c.t("summary.best_certain")))
     watch = flag_names(c.t, comparison, index, c.profile.salary)
     if watch:
         facts.append(Item(", ".join(watch), label=c.t("summary.watch")))

@@ -7,7 +7,7 @@ import math
 from generator.content.blocks import Block, Heading, Item, ItemList, ListStyle, Para, ParaStyle, Section
 from generator.content.context import Context
 from generator.content.matching import is_assessment_sector
-from generator.content.offer_checks import against
+from generator.content.offer_checks import against, flags
 from generator.content.offer_priorities import priority_flags
 from generator.models import Offer
 
@@ -21,7 +21,11 @@ SCRIPT_TOPICS = {
     "home": "sections.salary.script.topic.home",
     "travel": "sections.salary.script.topic.travel",
     "equipment": "sections.salary.script.topic.equipment",
+    "no_pension": "sections.salary.script.topic.no_pension",
 }
+# The risk flags a script raises when the salary is fine and no priority fails, most serious first.
+FLAG_TOPICS = {"temporary": "permanent", "no-pension": "no_pension", "below-statutory-holidays": "holidays",
+               "more-hours": "hours"}
 STEP = 50  # a counter-offer is a round figure: the middle of the gap, rounded up to this
 
 
@@ -45,6 +49,7 @@ def section_salary(c: Context) -> Section:
     else:
         blocks += [Heading(t("sections.salary.answer_title")),
                    Para(t("sections.salary.answer", desired=c.money(salary.desired_monthly)), ParaStyle.QUOTE)]
+    blocks += _offers_in_hand(c)
     return Section("salary", t("sections.salary.title"), blocks + _scale_advice(c) + _scripts(c))
 
 
@@ -64,28 +69,57 @@ def counter_offer(offered: float, desired: float) -> float:
     return min(desired, math.ceil((offered + desired) / 2 / STEP) * STEP)
 
 
+def _topic(c: Context, index: int, offer: Offer) -> str:
+    """What to raise about an offer whose salary is fine: the first priority it fails, else its most
+    serious risk; 'at_wish' when there is nothing to raise."""
+    assert c.comparison is not None and c.profile.salary is not None
+    failed = priority_flags(c.comparison, index, c.profile.salary.priorities)
+    risks = [FLAG_TOPICS[flag] for flag in flags(c.comparison, index, c.profile.salary) if flag in FLAG_TOPICS]
+    topic = failed[0] if failed else risks[0] if risks else "at_wish"
+    return "no_pension" if topic == "pension" and offer.pension_employer_pct == 0 else topic
+
+
 def _script(c: Context, index: int, offer: Offer) -> Item | None:
     """What to say when this offer is on the table: it depends on where the salary stands against
-    the wish and the floor, on a pay scale, and on the first priority the offer fails."""
+    the wish and the floor (at the current job's hours), on a pay scale, and on what the offer
+    lacks that the candidate cares about."""
     salary = c.profile.salary
     if salary is None or salary.desired_monthly is None or c.comparison is None:
         return None
-    wish = against(offer, salary)
+    current = c.comparison.current
+    wish = against(offer, salary, current)
     desired = c.money(salary.desired_monthly)
     attrs = {"data-offer-script": offer.name}
-    if wish.vs_desired is not None and wish.vs_desired < 0 and (offer.cao or offer.scale):
+    scaled = offer.cao or offer.scale or is_assessment_sector(c.profile.application.sector)
+    below_wish = wish.fair_vs_desired is not None and wish.fair_vs_desired < 0
+    if below_wish and scaled:
         return Item(c.t("sections.salary.script.scale"), label=offer.name, attrs=attrs)
-    if wish.vs_minimum is not None and wish.vs_minimum < 0:
+    if wish.fair_vs_minimum is not None and wish.fair_vs_minimum < 0:
         return Item(c.t("sections.salary.script.below_minimum", desired=desired), label=offer.name, attrs=attrs,
                     note=c.t("sections.salary.script.floor", minimum=c.money(salary.minimum_monthly or 0)))
-    if wish.vs_desired is not None and wish.vs_desired < 0:
+    if below_wish:
         middle = c.money(counter_offer(offer.monthly_salary, salary.desired_monthly))
-        return Item(c.t("sections.salary.script.below_desired", desired=desired, middle=middle),
-                    label=offer.name, attrs=attrs)
-    failed = priority_flags(c.comparison, index, salary.priorities)
-    if failed:
-        return Item(c.t(SCRIPT_TOPICS[failed[0]]), label=offer.name, attrs=attrs)
-    return Item(c.t("sections.salary.script.at_wish"), label=offer.name, attrs=attrs)
+        return Item(c.t("sections.salary.script.below_desired", desired=desired), label=offer.name, attrs=attrs,
+                    note=c.t("sections.salary.script.middle", middle=middle))
+    topic = _topic(c, index, offer)
+    if topic == "at_wish":
+        return Item(c.t("sections.salary.script.at_wish"), label=offer.name, attrs=attrs)
+    amount = c.money(c.comparison.values[c.comparison.current_index].employer_pension) \
+        if c.comparison.current_index is not None else ""
+    return Item(c.t(SCRIPT_TOPICS[topic], amount=amount), label=offer.name, attrs=attrs)
+
+
+def _offers_in_hand(c: Context) -> list[Block]:
+    """With offers in hand: name no lower figure than the best of them, and use their deadlines."""
+    salary = c.profile.salary
+    offers = [offer for offer in c.profile.offers if not offer.current]
+    if not offers:
+        return []
+    blocks: list[Block] = []
+    best = max(offer.monthly_salary for offer in offers)
+    if salary and salary.desired_monthly is not None and best > salary.desired_monthly:
+        blocks.append(Para(c.t("sections.salary.answer_offer", amount=c.money(best)), ParaStyle.TIP))
+    return [*blocks, Para(c.t("sections.salary.deadline"))]
 
 
 def _scripts(c: Context) -> list[Block]:

@@ -19,22 +19,45 @@ STATUTORY_WEEKS = 4  # Dutch law: at least four times the working days per week 
 
 @dataclass(frozen=True)
 class Against:
-    """One offer's monthly salary against the candidate's wish and floor (None: not given)."""
+    """One offer's monthly salary against the candidate's wish and floor (None: not given).
 
-    vs_desired: float | None
+    A salary for other hours than the current job's is also converted to those hours: € 4.150
+    for 32 hours is € 4.669 for 36, and that is what a wish for a 36-hour job should meet."""
+
+    vs_desired: float | None          # the monthly salary as offered, minus the wish
     vs_minimum: float | None
+    converted: float | None = None    # the salary at the current job's hours, when they differ
+    desired: float | None = None
+    minimum: float | None = None
 
     def percent(self, amount: float | None, base: float | None) -> float | None:
         """The difference as a percentage of the wish or floor it is measured from."""
         return None if amount is None or not base else amount / base * 100
 
+    @property
+    def fair_vs_desired(self) -> float | None:
+        """The difference from the wish at the same hours (the flags judge on this)."""
+        return self._fair(self.vs_desired, self.desired)
 
-def against(offer: Offer, salary: Salary | None) -> Against:
-    """The signed monthly difference from the desired salary and from the minimum."""
+    @property
+    def fair_vs_minimum(self) -> float | None:
+        """The difference from the floor at the same hours."""
+        return self._fair(self.vs_minimum, self.minimum)
+
+    def _fair(self, raw: float | None, base: float | None) -> float | None:
+        return raw if raw is None or self.converted is None or base is None else self.converted - base
+
+
+def against(offer: Offer, salary: Salary | None, current: Offer | None = None) -> Against:
+    """The signed monthly difference from the desired salary and from the minimum, as offered and
+    (when the hours differ from the current job's) at the current hours."""
     desired = salary.desired_monthly if salary else None
     minimum = salary.minimum_monthly if salary else None
+    converted = None
+    if current is not None and not offer.current and current.hours_per_week != offer.hours_per_week:
+        converted = offer.monthly_salary * current.hours_per_week / offer.hours_per_week
     return Against(None if desired is None else offer.monthly_salary - desired,
-                   None if minimum is None else offer.monthly_salary - minimum)
+                   None if minimum is None else offer.monthly_salary - minimum, converted, desired, minimum)
 
 
 def without_expected(offer: Offer) -> Offer:
@@ -60,6 +83,13 @@ def expected_pay_decides(comparison: Comparison) -> bool:
     return guaranteed(comparison).best_per_hour_index != comparison.best_per_hour_index
 
 
+def warn_apples_and_pears(comparison: Comparison) -> bool:
+    """The apples-and-pears warning applies: the best offer per hour is not the best-paid one,
+    and not merely because of expected pay (then the certain verdict already says it)."""
+    return comparison.apples_and_pears and \
+        guaranteed(comparison).best_per_hour_index != comparison.highest_monthly_index
+
+
 def flags(comparison: Comparison, index: int, salary: Salary | None) -> list[str]:
     """The flags of one offer, in the order the pack lists them; none for the current job."""
     offer = comparison.offers[index]
@@ -67,10 +97,10 @@ def flags(comparison: Comparison, index: int, salary: Salary | None) -> list[str
         return []
     current = comparison.current
     found = []
-    wish = against(offer, salary)
-    if wish.vs_minimum is not None and wish.vs_minimum < 0:
+    wish = against(offer, salary, current)
+    if wish.fair_vs_minimum is not None and wish.fair_vs_minimum < 0:
         found.append("below-minimum")
-    elif wish.vs_desired is not None and wish.vs_desired < 0:
+    elif wish.fair_vs_desired is not None and wish.fair_vs_desired < 0:
         found.append("below-desired")
     if offer.contract == "temporary" and current is not None and current.contract == "permanent":
         found.append("temporary")

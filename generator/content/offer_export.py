@@ -16,6 +16,7 @@ from generator.models import Offer, Salary
 
 INPUTS = tuple(name for name in Offer.model_fields if name not in ("name", "current"))
 EXTRAS = ("guaranteed_total_annual_value", "guaranteed_value_per_hour", "vs_desired", "vs_minimum",
+          "monthly_at_current_hours",
           "net_monthly", "net_annual", "flags")
 COLUMNS = ("name", "current", *INPUTS, *QUANTITIES, *EXTRAS)
 
@@ -27,7 +28,7 @@ def offer_records(comparison: Comparison, salary: Salary | None = None,
     priorities = salary.priorities if salary else []
     records = []
     for index, (offer, value) in enumerate(zip(comparison.offers, comparison.values, strict=True)):
-        wish = against(offer, salary)
+        wish = against(offer, salary, comparison.current)
         raised = flags(comparison, index, salary) + [f"priority-{kind}" for kind in
                                                       priority_flags(comparison, index, priorities)]
         records.append({
@@ -36,7 +37,7 @@ def offer_records(comparison: Comparison, salary: Salary | None = None,
             **{name: getattr(value, name) for name in QUANTITIES},
             "guaranteed_total_annual_value": certain.values[index].total_annual_value,
             "guaranteed_value_per_hour": certain.values[index].value_per_hour,
-            "vs_desired": wish.vs_desired, "vs_minimum": wish.vs_minimum,
+            "vs_desired": wish.vs_desired, "vs_minimum": wish.vs_minimum, "monthly_at_current_hours": wish.converted,
             "net_monthly": net[index].monthly if net else None, "net_annual": net[index].annual if net else None,
             "flags": " ".join(raised),
         })

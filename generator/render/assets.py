@@ -24,7 +24,7 @@ from generator.options import RunOptions
 from generator.render.design import Design, design_for
 
 # A profile key in a sentence ('training_budget_annual', 'second_interview.time'): never hyphenated.
-_KEY = re.compile(r"\b[a-z0-9]+(?:_[a-z0-9]+)+(?:\.[a-z0-9_]+)*\b")
+_KEY = re.compile(r"\b[a-z0-9]+(?:[._][a-z0-9]+)*_[a-z0-9]+(?:[._][a-z0-9]+)*\b")
 
 
 def prose(value: str) -> Markup:

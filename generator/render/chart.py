@@ -56,7 +56,8 @@ def _draw_locked(chart: Chart, design: Design, fmt: str) -> bytes:
     from matplotlib import pyplot as plt
     from matplotlib.ticker import FuncFormatter
 
-    names = ["\n".join(textwrap.wrap(name, 16, max_lines=2, placeholder="…")) for name in chart.names]
+    width = max(8, min(16, 44 // max(len(chart.names), 1)))  # more bars, narrower labels: they must not touch
+    names = ["\n".join(textwrap.wrap(name, width, max_lines=2, placeholder="…")) for name in chart.names]
     colours = [design.accent if i == chart.highlight else design.primary for i in range(len(names))]
     plt.rcParams.update({"font.family": _families(design.fonts), "font.size": 9,
                          "svg.fonttype": "path", "svg.hashsalt": "prep-pack"})
