@@ -71,7 +71,7 @@ def load_offers(path: Path, lang: str | None = None) -> OffersInput:
 
 def _flag_lines(comparison: Comparison, texts: Texts, salary: Salary | None) -> list[str]:
     """One line per offer with flags: its name and the short names of what the pack warns about."""
-    from generator.content.chapters_offers import flag_names
+    from generator.content.offer_texts import flag_names
 
     return [f"{offer.name}: {'; '.join(names)}" for index, offer in enumerate(comparison.offers)
             if (names := flag_names(texts, comparison, index, salary))]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.content.chapters_offers import FLAG_TEXTS, PRIORITY_TEXTS
+from generator.content.offer_texts import FLAG_TEXTS, PRIORITY_TEXTS
 from generator.language import load_language
 from tests.conftest import ROOT, csv_number, read_csv, render
 from tests.test_cli import run

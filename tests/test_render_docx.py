@@ -32,6 +32,12 @@ def test_the_table_of_contents_is_written_out_and_does_not_list_itself(sanne):
     assert contents.style.name == "TOC Heading"
 
 
+def test_the_thank_you_draft_is_kept_together(sanne):
+    [letter] = [p for p in sanne.docx.paragraphs if "Met vriendelijke groet" in p.text]
+    assert letter.style.name == "Quote" and letter.paragraph_format.keep_together
+    assert "Beste Mark en Fatima" in letter.text  # greeting to signature: one paragraph, kept on one page
+
+
 def test_headings_are_numbered_by_word_not_typed(sanne):
     chapters = [p for p in sanne.docx.paragraphs if p.style.name == "Heading 1"]
     assert chapters[1].text == "Waar dit tweede gesprek om draait"  # no "1. " typed in

@@ -21,6 +21,7 @@ from generator.content.matching import fold, join_names
 from generator.content.net_pay import NetPay
 from generator.content.offer_checks import against, flags, guaranteed, has_expected_pay, warn_apples_and_pears
 from generator.content.offer_priorities import judge, to_ask
+from generator.content.offer_texts import ASK_TEXTS, FLAG_TEXTS, PRIORITY_TEXTS, flag_names
 from generator.content.offers import Comparison
 from generator.language import Texts
 from generator.localize import money, percent, signed_money
@@ -102,76 +103,6 @@ def _details(offer: Offer, c: Context) -> str:
         ("sections.offers.commute", f"{offer.commute_minutes:g} min" if offer.commute_minutes is not None else ""),
     ]
     return " · ".join(f"{t(label)}: {value}" for label, value in shown if value)
-
-
-# What each flag means for the candidate, by its `data-offer-flag` name.
-FLAG_TEXTS = {
-    "below-minimum": "sections.offers.flags.below_minimum",
-    "below-desired": "sections.offers.flags.below_desired",
-    "temporary": "sections.offers.flags.temporary",
-    "no-pension": "sections.offers.flags.no_pension",
-    "below-statutory-holidays": "sections.offers.flags.below_statutory_holidays",
-    "more-hours": "sections.offers.flags.more_hours",
-    "expected-pay-decides": "sections.offers.flags.expected_pay_decides",
-}
-
-
-# What failing each priority the figures can judge means, by its kind.
-PRIORITY_TEXTS = {
-    "pension": "sections.offers.priority.pension",
-    "permanent": "sections.offers.priority.permanent",
-    "holidays": "sections.offers.priority.holidays",
-    "hours": "sections.offers.priority.hours",
-    "equipment": "sections.offers.priority.equipment",
-    "training": "sections.offers.priority.training",
-    "home": "sections.offers.priority.home",
-    "travel": "sections.offers.priority.travel",
-}
-
-# Short names of the flags and priority kinds, for the summary and the terminal.
-FLAG_NAMES = {
-    "below-minimum": "sections.offers.flag_names.below_minimum",
-    "below-desired": "sections.offers.flag_names.below_desired",
-    "temporary": "sections.offers.flag_names.temporary",
-    "no-pension": "sections.offers.flag_names.no_pension",
-    "below-statutory-holidays": "sections.offers.flag_names.below_statutory_holidays",
-    "more-hours": "sections.offers.flag_names.more_hours",
-    "expected-pay-decides": "sections.offers.flag_names.expected_pay_decides",
-}
-PRIORITY_NAMES = {
-    "pension": "sections.offers.priority_names.pension",
-    "permanent": "sections.offers.priority_names.permanent",
-    "holidays": "sections.offers.priority_names.holidays",
-    "hours": "sections.offers.priority_names.hours",
-    "equipment": "sections.offers.priority_names.equipment",
-    "training": "sections.offers.priority_names.training",
-    "home": "sections.offers.priority_names.home",
-    "travel": "sections.offers.priority_names.travel",
-}
-
-
-def flag_names(t: Texts, comparison: Comparison, index: int, salary: Salary | None) -> list[str]:
-    """The short names of an offer's flags and failed priorities ('tijdelijk contract', 'pensioen')."""
-    priorities = salary.priorities if salary else []
-    names = [t(FLAG_NAMES[flag]) for flag in flags(comparison, index, salary)]
-    kinds = judge(comparison, index, priorities).fails
-    if kinds:
-        names.append(f"{t('sections.offers.flag_names.priority')} {', '.join(t(PRIORITY_NAMES[k]) for k in kinds)}")
-    return names
-
-
-# What to ask an employer about a priority whose figures are missing, by its kind.
-ASK_TEXTS = {
-    "pension": "sections.offers.ask.pension",
-    "permanent": "sections.offers.ask.permanent",
-    "holidays": "sections.offers.ask.holidays",
-    "hours": "sections.offers.ask.hours",
-    "equipment": "sections.offers.ask.equipment",
-    "training": "sections.offers.ask.training",
-    "home": "sections.offers.ask.home",
-    "travel": "sections.offers.ask.travel",
-    "growth": "sections.offers.ask.growth",
-}
 
 
 def _wish_line(c: Context, offer: Offer) -> str:

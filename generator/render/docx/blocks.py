@@ -183,6 +183,8 @@ def add_block(doc: DocxDocument, block: Block, look: Look) -> None:
         add_text(paragraph, block.text)
         if block.text.endswith(":"):  # "A draft:" stays on the page of the draft that follows
             paragraph.paragraph_format.keep_with_next = True
+        if block.style == ParaStyle.QUOTE:  # a script or the thank-you draft is never split over two pages
+            paragraph.paragraph_format.keep_together = True
     elif isinstance(block, Heading):
         doc.add_heading(block.text, level=min(block.level, 3))
     elif isinstance(block, ItemList):
