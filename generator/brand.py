@@ -32,6 +32,15 @@ LOGO_KINDS = {".png": ("image/png", (b"\x89PNG\r\n\x1a\n",)),
               ".svg": ("image/svg+xml", ())}
 
 
+class BrandEmail(Strict):
+    """The delivery draft of `batch --emails`: {first_name}, {date}, {company}, {role} and
+    {consultant} are filled in."""
+
+    subject: BrandText = Field(description="Subject line of the draft.")
+    body: Annotated[str, Field(min_length=1, max_length=5000)] = Field(description="Text of the draft.")
+    consultant: BrandText | None = Field(None, description="The consultant's name, for {consultant}.")
+
+
 class BrandFile(Strict):
     """The keys of a brand file."""
 
@@ -42,6 +51,7 @@ class BrandFile(Strict):
     footer: BrandText | None = Field(None, description="A line printed at the foot of every page.")
     contact: BrandText | None = Field(None, description="Contact line for the candidate (phone, e-mail).")
     reference_docx: str | None = Field(None, description="A .docx in the brand folder whose styles Word uses.")
+    email: BrandEmail | None = Field(None, description="Subject and text of the e-mail drafts (batch --emails).")
 
 
 @dataclass(frozen=True)
@@ -56,6 +66,9 @@ class Brand:
     logo: bytes | None = None
     logo_type: str = ""
     reference_docx: bytes | None = None
+    email_subject: str | None = None
+    email_body: str | None = None
+    email_consultant: str | None = None
     path: Path | None = None  # the brand file itself (a batch leaves it out when it sits among the profiles)
     digest: str = ""
 
@@ -155,4 +168,7 @@ def load_brand(path: Path) -> Brand:
     return Brand(name=data.name, primary=_full_hex(data.primary), accent=_full_hex(data.accent),
                  footer=data.footer, contact=data.contact,
                  logo=logo[0] if logo else None, logo_type=logo[1] if logo else "",
-                 reference_docx=reference[0] if reference else None, path=path, digest=digest.hexdigest())
+                 reference_docx=reference[0] if reference else None,
+                 email_subject=data.email.subject if data.email else None,
+                 email_body=data.email.body if data.email else None,
+                 email_consultant=data.email.consultant if data.email else None, path=path, digest=digest.hexdigest())

@@ -38,12 +38,13 @@ LANGS = click.Choice(languages(), case_sensitive=False)  # the folders in templa
 
 
 def _run_options(*, today: dt.date, formats: str, lang: str | None = None, brand=None, templates: Path | None,
-                 pdf_variant: str, csv_dialect: str | None) -> RunOptions:
+                 pdf_variant: str, csv_dialect: str | None, emails: bool = False) -> RunOptions:
     """The one `RunOptions` of this run, from the command's flags; nothing else derives an option."""
     from generator.pipeline import parse_formats
 
     return RunOptions(today=today, formats=parse_formats(formats), language=lang.lower() if lang else None,
-                      brand=brand, templates=templates, pdf_variant=pdf_variant, csv_dialect=csv_dialect)
+                      brand=brand, templates=templates, pdf_variant=pdf_variant, csv_dialect=csv_dialect,
+                      emails=emails)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]},
@@ -210,17 +211,19 @@ def compare(file: Path, fmt: str, lang: str | None, csv_dialect: str | None, tod
 @click.option("--executor", type=click.Choice(["local", "dask"]), default=None,
               help="local (default) or dask; dask without --scheduler uses $DASK_SCHEDULER_ADDRESS.")
 @CSV_DIALECT
+@click.option("--emails", is_flag=True, help="Write an .eml draft beside each pack, addressed to the candidate "
+                                             "with the PDF attached (never sent); words from the brand's email:.")
 @TODAY
 def batch(folder: Path, out_dir: Path, workers: int | None, brand_file: Path | None, formats: str, resume: bool,
           templates: Path | None, pdf_variant: str, scheduler: str | None, executor: str | None,
-          csv_dialect: str | None, today: dt.date) -> None:
+          csv_dialect: str | None, emails: bool, today: dt.date) -> None:
     """Make a pack for every profile in FOLDER; report.csv says what failed and why."""
     from generator.batch import run_batch
     from generator.progress import ProgressBar
 
     brand = load_brand(brand_file, message_language(None))
     options = _run_options(today=today, formats=formats, brand=brand, templates=templates, pdf_variant=pdf_variant,
-                           csv_dialect=csv_dialect)
+                           csv_dialect=csv_dialect, emails=emails)
     bar = ProgressBar(enabled=not quiet())
     try:
         result = run_batch(folder, out_dir=out_dir, options=options, workers=workers, resume=resume,
@@ -233,11 +236,12 @@ def batch(folder: Path, out_dir: Path, workers: int | None, brand_file: Path | N
             click.echo(f"failed: {row.profile}: {row.error}", err=True)
         elif verbose():
             click.echo(f"{row.status}: {row.profile} ({row.seconds:.2f} s)", err=True)
-    done = f"{len(result.rows)} of {result.total}" if result.interrupted else str(result.total)
+    done = str(result.total)
+    stopped = f", {result.count('interrupted')} interrupted" if result.count("interrupted") else ""
     click.echo(f"{done} profile{'s' if result.total != 1 else ''}: {result.count('ok')} ok, "
-               f"{result.count('failed')} failed, "
-               f"{result.count('skipped')} skipped in {result.seconds:.1f} s with {result.workers} "
-               f"worker{'s' if result.workers != 1 else ''}. Report: {result.report}")
+               f"{result.count('failed')} failed, {result.count('skipped')} skipped{stopped} in "
+               f"{result.seconds:.1f} s with {result.workers} worker{'s' if result.workers != 1 else ''}. "
+               f"Report: {result.report}; overview: {result.overview}")
     if result.interrupted:
         click.echo("Interrupted: every finished pack is complete; run the same command with --resume "
                    "to make the rest.", err=True)

@@ -55,6 +55,7 @@ class RunOptions:
     templates: Path | None = None  # an agency's folder whose files override the built-in ones
     pdf_variant: str = PDF_VARIANTS[0]
     csv_dialect: str | None = None  # excel-nl or rfc; None: by each pack's language (csvtext.default_dialect)
+    emails: bool = False            # batch: an .eml delivery draft beside each pack (batch/emails.py)
 
     @cached_property
     def _templates_digest(self) -> str:

@@ -37,6 +37,7 @@ class Result:
     warnings: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
     language: str | None = None  # of the pack, and so of the warnings
+    overview: dict[str, object] = field(default_factory=dict)  # the pack at a glance (batch overview)
 
     def labelled_warnings(self) -> list[str]:
         """Each warning as printed: 'warning: ...' / 'waarschuwing: ...', in the pack's language."""
@@ -87,5 +88,6 @@ def generate(profile: Path, *, options: RunOptions, out_dir: Path, notes: Path |
     pack = build_pack(inputs, options=options)
     result.timings["model"] = time.perf_counter() - started
     result.warnings.extend(pack.warnings)
+    result.overview = pack.overview
     render(pack, out_dir=out_dir, options=options, result=result)
     return result

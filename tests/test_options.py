@@ -45,6 +45,7 @@ def values(tmp_path) -> dict[str, list]:
                       templates(tmp_path / "b", "h1 { color: blue; }\n")],
         "pdf_variant": list(PDF_VARIANTS),
         "csv_dialect": [None, "excel-nl", "rfc"],
+        "emails": [False, True],
     }
 
 

@@ -37,6 +37,15 @@ def is_complete(folder: Path, digest: str) -> bool:
     return manifest.get("digest") == digest and all((folder / name).is_file() for name in manifest.get("files", []))
 
 
+def stored_overview(folder: Path) -> dict[str, object]:
+    """The overview facts a finished pack's manifest keeps (for a profile `--resume` skipped)."""
+    try:
+        found = json.loads((folder / MANIFEST).read_text("utf-8")).get("overview", {})
+    except (OSError, ValueError, AttributeError):
+        return {}
+    return found if isinstance(found, dict) else {}
+
+
 def publish(staging: Path, target: Path) -> None:
     """Move a finished pack from `staging` into `target`, file by file, manifest last.
 
@@ -70,11 +79,11 @@ def store(outcome: Outcome, job: Job, out_dir: Path) -> ReportRow:
     for name, data in outcome.files.items():
         write_atomic(staging / name, data)
     manifest = {"digest": job.digest, "profile": job.name, "files": sorted(outcome.files),
-                "version": __version__}
+                "version": __version__, "overview": outcome.overview}
     write_atomic(staging / MANIFEST, json.dumps(manifest, indent=2))
     publish(staging, out_dir / outcome.slug)
     warnings = "; ".join(" ".join(w.split()) for w in outcome.warnings)  # already 'warning: ...', one line each
-    return ReportRow(job.name, outcome.slug, "ok", warnings, outcome.seconds)
+    return ReportRow(job.name, outcome.slug, "ok", warnings, outcome.seconds, outcome.overview)
 
 
 def clear_staging(out_dir: Path) -> None:

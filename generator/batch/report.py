@@ -9,7 +9,7 @@ from generator.atomic import write_atomic
 from generator.csvtext import csv_text
 
 REPORT_FIELDS = ("profile", "slug", "status", "error", "seconds")
-INTERRUPTED = "not made: the run was interrupted; run again with --resume"
+INTERRUPTED = "not made: the run was stopped before this profile; run again with --resume"
 
 
 @dataclass
@@ -18,9 +18,10 @@ class ReportRow:
 
     profile: str
     slug: str
-    status: str  # ok | failed | skipped
+    status: str  # ok | failed | skipped | interrupted (not made because the run stopped)
     error: str = ""
     seconds: float = 0.0
+    overview: dict[str, object] = field(default_factory=dict)  # the candidate at a glance; not in report.csv
 
     def as_record(self) -> dict[str, object]:
         """The row by column name, seconds to two decimals (a number, for spreadsheets)."""
@@ -38,6 +39,7 @@ class BatchResult:
     workers: int = 1
     interrupted: bool = False
     report: Path | None = None
+    overview: Path | None = None  # overview.html (overview.csv beside it)
 
     def count(self, status: str) -> int:
         return sum(row.status == status for row in self.rows)

@@ -10,8 +10,9 @@ from pathlib import Path
 from typing import Protocol
 
 from generator.batch.local import LocalPool
+from generator.batch.overview import write_overview
 from generator.batch.plan import Job, plan_jobs
-from generator.batch.publish import clear_staging, is_complete, locked, make_out_dir, store
+from generator.batch.publish import clear_staging, is_complete, locked, make_out_dir, store, stored_overview
 from generator.batch.report import INTERRUPTED, BatchResult, ReportRow, write_report
 from generator.batch.worker import Outcome, Task
 from generator.csvtext import default_dialect
@@ -97,6 +98,20 @@ def run_batch(folder: Path, *, out_dir: Path, options: RunOptions, workers: int 
     return result
 
 
+NO_EMAIL = "warning: no e-mail address in the profile (candidate.email), so no draft was written"
+
+
+def _add_draft(outcome: Outcome, options: RunOptions) -> bool:
+    """Put the delivery draft among the pack's files (`--emails`); False when there is no address."""
+    from generator.batch.emails import draft
+
+    message = draft(outcome.overview, outcome.files, options.brand, options.today)
+    if message is None:
+        return False
+    outcome.files[f"{outcome.slug}.eml"] = message.as_bytes()
+    return True
+
+
 class _Run:
     """The rows of one run as they come in, in a dict by profile name."""
 
@@ -116,7 +131,8 @@ class _Run:
             if job.error or job.clash:
                 self.finished(ReportRow(job.name, job.slug or "", "failed", job.error or job.clash))
             elif resume and job.slug and is_complete(self.out_dir / job.slug, job.digest):
-                self.finished(ReportRow(job.name, job.slug, "skipped", "unchanged since the last run"))
+                self.finished(ReportRow(job.name, job.slug, "skipped", "unchanged since the last run",
+                                        overview=stored_overview(self.out_dir / job.slug)))
             else:
                 todo[job.name] = job
         return todo
@@ -125,13 +141,17 @@ class _Run:
         """Make and publish every pack of `todo`; False when Ctrl-C stopped the run."""
         try:
             for outcome in executor.run((job.task(self.folder) for job in todo.values()), options):
-                self.finished(store(outcome, todo[outcome.name], self.out_dir))
+                no_address = options.emails and not outcome.error and not _add_draft(outcome, options)
+                row = store(outcome, todo[outcome.name], self.out_dir)
+                if no_address:
+                    row.error = "; ".join(filter(None, [row.error, NO_EMAIL]))
+                self.finished(row)
         except BaseException as exc:
             executor.stop()
             if not isinstance(exc, KeyboardInterrupt):
                 raise
             for job in self.jobs:
-                self.rows.setdefault(job.name, ReportRow(job.name, job.slug or "", "failed", INTERRUPTED))
+                self.rows.setdefault(job.name, ReportRow(job.name, job.slug or "", "interrupted", INTERRUPTED))
             return False
         finally:
             clear_staging(self.out_dir)
@@ -147,4 +167,6 @@ class _Run:
         result.rows = [self.rows[job.name] for job in self.jobs if job.name in self.rows]
         dialect = options.csv_dialect or default_dialect(DEFAULT_LANGUAGE)  # a batch speaks Dutch by default
         result.report = write_report(self.out_dir / "report.csv", result.rows, dialect)
+        result.overview = write_overview(self.out_dir, result.rows, options, options.language or DEFAULT_LANGUAGE,
+                                         dialect)[0]
         return result

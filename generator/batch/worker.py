@@ -36,6 +36,7 @@ class Outcome:
     error: str = ""
     warnings: tuple[str, ...] = ()
     seconds: float = 0.0
+    overview: dict[str, object] = field(default_factory=dict)  # the candidate at a glance (batch overview)
 
 
 def one_line(error: PrepPackError) -> str:
@@ -71,8 +72,10 @@ def _unpack(task: Task, folder: Path) -> Path:
     return folder / task.name
 
 
-def _render(task: Task, profile: Path, out_dir: Path, options: RunOptions) -> tuple[dict[str, bytes], list[str]]:
-    """The pack's files by name, and its warnings (labelled in the pack's language); a `PrepPackError` for bad input."""
+def _render(task: Task, profile: Path, out_dir: Path,
+            options: RunOptions) -> tuple[dict[str, bytes], list[str], dict[str, object]]:
+    """The pack's files by name, its warnings (labelled in the pack's language) and its overview
+    facts; a `PrepPackError` for bad input."""
     from generator.pipeline import generate
 
     if not task.slug:  # unreadable: validation gives the located message
@@ -81,7 +84,7 @@ def _render(task: Task, profile: Path, out_dir: Path, options: RunOptions) -> tu
         load_inputs(profile)
         raise UsageProblem("the candidate's name and company could not be read")
     result = generate(profile, options=options, out_dir=out_dir)
-    return {path.name: path.read_bytes() for path in result.paths}, result.labelled_warnings()
+    return {path.name: path.read_bytes() for path in result.paths}, result.labelled_warnings(), result.overview
 
 
 def make_pack(task: Task, *, options: RunOptions) -> Outcome:
@@ -95,9 +98,9 @@ def make_pack(task: Task, *, options: RunOptions) -> Outcome:
         folder = Path(tmp) / "in"
         profile = _unpack(task, folder)
         try:
-            files, warnings = _render(task, profile, Path(tmp) / "out", options)
+            files, warnings, overview = _render(task, profile, Path(tmp) / "out", options)
             warnings = [warning.replace(str(folder), task.folder) for warning in warnings]
-            return Outcome(task.name, task.slug, files, "", tuple(warnings), time.perf_counter() - started)
+            return Outcome(task.name, task.slug, files, "", tuple(warnings), time.perf_counter() - started, overview)
         except PrepPackError as exc:
             message = one_line(exc).replace(str(folder), task.folder)
         except Exception as exc:  # a bug in prep-pack: report it for this profile, go on with the rest

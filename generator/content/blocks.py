@@ -215,5 +215,6 @@ class Pack:
     events: list[CalendarEvent]
     offer_records: list[dict[str, object]] = field(default_factory=list)  # for the CSV (offer_export)
     csv_dialect: str = "rfc"                                              # excel-nl or rfc (csvtext)
+    overview: dict[str, object] = field(default_factory=dict)              # for a batch's overview (summary)
     vacancy_url: str = ""
     warnings: list[str] = field(default_factory=list)

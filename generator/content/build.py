@@ -145,5 +145,5 @@ def build_pack(inputs: Inputs, *, options: RunOptions) -> Pack:
         events=_events(c),
         offer_records=offer_records(c.comparison, profile.salary, c.net) if c.comparison else [],
         csv_dialect=options.csv_dialect or default_dialect(language.code),
-        vacancy_url=app.vacancy_url or "", warnings=warnings,
+        vacancy_url=app.vacancy_url or "", warnings=warnings, overview=summary.overview_facts(c),
     )

@@ -28,7 +28,7 @@ TODO_FIELDS = {
 }
 
 
-def _missing(c: Context) -> list[str]:
+def missing(c: Context) -> list[str]:
     """The fields of TODO_FIELDS this profile leaves empty."""
     profile = c.profile
     interview = profile.application.second_interview
@@ -47,11 +47,11 @@ def _missing(c: Context) -> list[str]:
 
 def _todo(c: Context) -> list[Block]:
     """What to fill in before the pack can help fully, each with why it matters; nothing when complete."""
-    missing = _missing(c)
-    if not missing:
+    empty = missing(c)
+    if not empty:
         return []
     todo = [Item(c.t(TODO_FIELDS[path]), note=c.notes_hint if path == "notes" else "",  # no YAML paths on paper
-                 attrs={"data-todo": path}) for path in missing]
+                 attrs={"data-todo": path}) for path in empty]
     return [Heading(c.t("summary.todo_title")), Para(c.t("summary.todo_intro")), ItemList(todo, ListStyle.CHECK)]
 
 
@@ -134,3 +134,24 @@ def build_summary(c: Context) -> list[Block]:
     return blocks + [Heading(t("summary.top_questions")), ItemList(items(_top_questions(c)))]
 
 
+
+
+STARR = ("situation", "task", "action", "result", "reflection")
+
+
+def overview_facts(c: Context) -> dict[str, object]:
+    """One candidate at a glance for an agency's batch overview: when, how, and how thin the
+    preparation still is (plain values, so they travel from a worker in the manifest)."""
+    app = c.profile.application
+    interview = app.second_interview
+    gaps = [skill for skill in app.required_skills if not stories_for(skill, c.profile.stories)]
+    return {
+        "candidate": c.profile.candidate.name, "email": c.profile.candidate.email or "", "language": c.language.code,
+        "company": app.company, "role": app.role,
+        "date": interview.date.isoformat(), "time": interview.time.strftime("%H:%M") if interview.time else "",
+        "days_to_go": c.schedule.days_to_go, "mode": c.mode,
+        "assignment": interview.assessment.kind if interview.assessment else "",
+        "gaps": len(gaps),
+        "incomplete_stories": sum(any(not getattr(story, part) for part in STARR) for story in c.profile.stories),
+        "notes": c.notes is not None, "lacking": missing(c),
+    }

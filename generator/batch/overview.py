@@ -1,0 +1,63 @@
+"""The consultant's view of a batch: `overview.html` and `overview.csv`, one row per candidate.
+
+Sorted by interview date, it shows who interviews when and whose preparation is thin (skills
+without a story, stories missing a STARR part, no notes, fields still empty), with each row's
+status and a link to the pack. The HTML is one self-contained file (no external resources), in
+the brand's colours, and reads as cards on a phone. Its words come from `labels.overview` in the
+batch's language, so an agency's `--templates` folder can reword it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.atomic import write_atomic
+from generator.batch.report import ReportRow
+from generator.content.summary import TODO_FIELDS
+from generator.csvtext import csv_text
+from generator.language import load_language
+from generator.options import RunOptions
+from generator.render.assets import load_assets
+
+COLUMNS = ("candidate", "email", "company", "role", "date", "time", "days_to_go", "mode", "assignment", "gaps",
+           "incomplete_stories", "notes", "lacking", "status", "error", "pack")
+LINKED = ("pdf", "html", "docx")  # the pack file a row links to: the first of these the run makes
+# The overview's words, by the name the template uses.
+LABELS = {
+    "title": "labels.overview.title", "intro": "labels.overview.intro", "candidate": "labels.overview.candidate",
+    "when": "labels.overview.when", "days": "labels.overview.days", "how": "labels.overview.how",
+    "preparation": "labels.overview.preparation", "gaps": "labels.overview.gaps",
+    "incomplete": "labels.overview.incomplete", "no_notes": "labels.overview.no_notes",
+    "lacking": "labels.overview.lacking", "ready": "labels.overview.ready", "status": "labels.overview.status",
+    "pack": "labels.overview.pack", "open": "labels.overview.open", "assignment": "labels.overview.assignment",
+    "in_person": "labels.overview.in_person", "video": "labels.overview.video", "phone": "labels.overview.phone",
+    "ok": "labels.overview.ok", "failed": "labels.overview.failed", "skipped": "labels.overview.skipped",
+    "interrupted": "labels.overview.interrupted", "empty": "labels.overview.empty",
+}
+
+
+def _records(rows: list[ReportRow], formats: tuple[str, ...]) -> list[dict[str, object]]:
+    """One flat record per row, soonest interview first; rows without a date (failed) last."""
+    fmt = next((f for f in LINKED if f in formats), formats[0] if formats else "pdf")
+    records = []
+    for row in rows:
+        facts = row.overview
+        made = row.status in ("ok", "skipped") and row.slug
+        records.append({**{key: facts.get(key, "") for key in COLUMNS}, "candidate": facts.get("candidate") or
+                        Path(row.profile).stem, "status": row.status,
+                        "error": row.error if row.status != "ok" else "",
+                        "pack": f"{row.slug}/{row.slug}.{fmt}" if made else ""})
+    return sorted(records, key=lambda r: (not r["date"], str(r["date"]), str(r["time"]), str(r["candidate"])))
+
+
+def write_overview(out_dir: Path, rows: list[ReportRow], options: RunOptions, language: str,
+                   dialect: str) -> list[Path]:
+    """Write overview.html and overview.csv into `out_dir` and return their paths."""
+    records = _records(rows, options.formats)
+    texts = load_language(language, options.templates).texts
+    assets = load_assets(options)
+    html = assets.env.get_template("overview.html.j2").render(
+        records=records, labels={name: texts(key) for name, key in LABELS.items()}, brand=assets.brand,
+        design=assets.design, lang=language, todo={path: texts(key) for path, key in TODO_FIELDS.items()})
+    return [write_atomic(out_dir / "overview.html", html),
+            write_atomic(out_dir / "overview.csv", csv_text(COLUMNS, records, dialect))]
