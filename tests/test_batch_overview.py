@@ -59,7 +59,8 @@ def test_overview_html_is_self_contained_branded_and_readable_on_a_phone(batch):
     assert [r["attrs"]["data-candidate"] for r in rows][0] == "Sanne de Vries"
     assert {r["attrs"]["data-status"] for r in rows} == {"ok", "failed"}
     assert "Overzicht van de kandidaten" in html and "Jouw pitch" not in html
-    assert "vaardigheden zonder voorbeeld" in html and 'href="sanne-de-vries_zorggroep-noord/' in html
+    assert "1 vaardigheid zonder voorbeeld" in html and "nog 7 dagen" in html
+    assert 'href="sanne-de-vries_zorggroep-noord/' in html
 
 
 def test_ctrl_c_gives_interrupted_rows_and_resume_makes_exactly_those(tmp_path):

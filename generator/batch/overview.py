@@ -9,13 +9,16 @@ batch's language, so an agency's `--templates` folder can reword it.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from generator.atomic import write_atomic
 from generator.batch.report import ReportRow
 from generator.content.summary import TODO_FIELDS
+from generator.content.tasks import ASSESSMENT_NAMES
 from generator.csvtext import csv_text
-from generator.language import load_language
+from generator.language import Texts, load_language
+from generator.localize import long_date
 from generator.options import RunOptions
 from generator.render.assets import load_assets
 
@@ -34,6 +37,7 @@ LABELS = {
     "ok": "labels.overview.ok", "failed": "labels.overview.failed", "skipped": "labels.overview.skipped",
     "interrupted": "labels.overview.interrupted", "empty": "labels.overview.empty",
 }
+PLURALS = ("gaps", "incomplete", "days")  # counted texts, filled per record in `_shown`
 
 
 def _records(rows: list[ReportRow], formats: tuple[str, ...]) -> list[dict[str, object]]:
@@ -50,14 +54,36 @@ def _records(rows: list[ReportRow], formats: tuple[str, ...]) -> list[dict[str, 
     return sorted(records, key=lambda r: (not r["date"], str(r["date"]), str(r["time"]), str(r["candidate"])))
 
 
+def _shown(record: dict[str, object], texts: Texts, locale: str) -> dict[str, object]:
+    """What the page shows for one record, in the batch's language: the date written out, the
+    assignment named, and the list of what is still thin (plural forms from Babel)."""
+    thin = []
+    if record["gaps"]:
+        thin.append(texts("labels.overview.gaps", n=record["gaps"]))
+    if record["incomplete_stories"]:
+        thin.append(texts("labels.overview.incomplete", n=record["incomplete_stories"]))
+    if record["date"] and not record["notes"]:
+        thin.append(texts("labels.overview.no_notes"))
+    lacking = record["lacking"] if isinstance(record["lacking"], list) else []
+    thin += [f"{texts('labels.overview.lacking')}: {texts(TODO_FIELDS[path])}" for path in lacking
+             if path in TODO_FIELDS and path != "notes"]
+    day = dt.date.fromisoformat(str(record["date"])) if record["date"] else None
+    kind = str(record["assignment"])
+    return {**record, "thin": thin, "when": long_date(day, locale) if day else "",
+            "days": texts("labels.overview.days", n=record["days_to_go"]) if day else "",
+            "assignment_name": texts(ASSESSMENT_NAMES[kind]) if kind in ASSESSMENT_NAMES else kind}
+
+
 def write_overview(out_dir: Path, rows: list[ReportRow], options: RunOptions, language: str,
                    dialect: str) -> list[Path]:
     """Write overview.html and overview.csv into `out_dir` and return their paths."""
     records = _records(rows, options.formats)
-    texts = load_language(language, options.templates).texts
+    loaded = load_language(language, options.templates)
+    texts = loaded.texts
     assets = load_assets(options)
     html = assets.env.get_template("overview.html.j2").render(
-        records=records, labels={name: texts(key) for name, key in LABELS.items()}, brand=assets.brand,
-        design=assets.design, lang=language, todo={path: texts(key) for path, key in TODO_FIELDS.items()})
+        records=[_shown(record, texts, loaded.locale) for record in records], brand=assets.brand,
+        labels={name: texts(key) for name, key in LABELS.items() if name not in PLURALS},
+        design=assets.design, lang=language)
     return [write_atomic(out_dir / "overview.html", html),
             write_atomic(out_dir / "overview.csv", csv_text(COLUMNS, records, dialect))]
