@@ -321,7 +321,8 @@ def test_batch_command_reports_every_bad_profile(corpus: Path, tmp_path: Path) -
         assert bad.field in row["error"] and bad.message(bad.default) in row["error"], row
         csv_number(row["seconds"])
     written = {p.relative_to(out) for p in out.rglob("*") if p.is_file() and not p.name.startswith(".")}
-    assert written == {Path("report.csv"), Path("good-person_acme/good-person_acme.html")}, written
+    assert written == {Path("report.csv"), Path("overview.html"), Path("overview.csv"),
+                       Path("good-person_acme/good-person_acme.html")}, written
 
 
 def test_batch_a_bad_profile_never_takes_the_pack_name_of_a_good_one(tmp_path: Path) -> None:
