@@ -134,11 +134,14 @@ def _watch(preview: Preview, stop: threading.Event, say: Callable[[str], None]) 
     """Render again after every save to a watched folder, until `stop` is set."""
     from watchfiles import watch
 
-    for _changes in watch(*preview.watched(), stop_event=stop, debounce=150, step=50, rust_timeout=500,
-                          yield_on_timeout=False):
-        preview.render()
-        say(f"made again in {preview.seconds:.2f} s" + (" (with a problem, shown in the page)" if preview.error
-                                                         else ""))
+    try:
+        for _changes in watch(*preview.watched(), stop_event=stop, debounce=150, step=50, rust_timeout=500,
+                              yield_on_timeout=False):
+            preview.render()
+            say(f"made again in {preview.seconds:.2f} s" + (" (with a problem, shown in the page)" if preview.error
+                                                             else ""))
+    except (OSError, RuntimeError) as exc:  # a watched folder was removed or renamed
+        say(f"stopped watching for changes ({exc}); the page stays as it was. Press Ctrl-C and start again.")
 
 
 def serve(preview: Preview, *, port: int = 0, open_browser: bool = True,

@@ -121,3 +121,22 @@ def test_nothing_fires_on_the_calm_set(calm):
     out = run("compare", str(DATA / "offers-calm.yaml")).stdout
     assert "What each offer means for you" not in out and "Worth the most per hour worked: Calm Co" in out
     assert "certain" not in out  # nothing is only expected
+
+
+def test_no_pension_script_only_when_the_current_employer_pays_one(tmp_path):
+    profile = tmp_path / "p.yaml"
+    profile.write_text("""\
+language: nl
+candidate: {name: Test Persoon}
+application: {company: X, role: Y, second_interview: {date: 2026-12-14}}
+salary: {desired_monthly: 4000, priorities: [pensioen]}
+offers:
+  - {name: Nu, current: true, monthly_salary: 3800, hours_per_week: 36, holiday_days: 25, PENSION}
+  - {name: Nieuw, monthly_salary: 4200, hours_per_week: 36, holiday_days: 25, contract: permanent}
+""".replace(", PENSION", ""), "utf-8")
+    [script] = elements(render(profile, tmp_path / "none", ("html",)).html, "data-offer-script")
+    assert "geen pensioenregeling" not in script["text"] and "€ 0" not in script["text"]  # nothing to compare with
+    profile.write_text(profile.read_text("utf-8").replace("holiday_days: 25}", "holiday_days: 25, "
+                                                          "pension_employer_pct: 10}", 1), "utf-8")
+    [script] = elements(render(profile, tmp_path / "some", ("html",)).html, "data-offer-script")
+    assert "geen pensioenregeling" in script["text"] and "€ 4.560 per jaar" in script["text"]

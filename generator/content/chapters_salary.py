@@ -73,10 +73,14 @@ def _topic(c: Context, index: int, offer: Offer) -> str:
     """What to raise about an offer whose salary is fine: the first priority it fails, else its most
     serious risk; 'at_wish' when there is nothing to raise."""
     assert c.comparison is not None and c.profile.salary is not None
+    current = c.comparison.current
     failed = priority_flags(c.comparison, index, c.profile.salary.priorities)
     risks = [FLAG_TOPICS[flag] for flag in flags(c.comparison, index, c.profile.salary) if flag in FLAG_TOPICS]
-    topic = failed[0] if failed else risks[0] if risks else "at_wish"
-    return "no_pension" if topic == "pension" and offer.pension_employer_pct == 0 else topic
+    topics = ["no_pension" if topic == "pension" and offer.pension_employer_pct == 0 else topic
+              for topic in [*failed, *risks]]
+    # the pension scripts compare with what the current employer pays: only when it pays something
+    pays = current is not None and current.pension_employer_pct > 0
+    return next((topic for topic in topics if pays or topic not in ("pension", "no_pension")), "at_wish")
 
 
 def _script(c: Context, index: int, offer: Offer) -> Item | None:
