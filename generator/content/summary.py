@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from generator.content import chapters_close, chapters_likely, chapters_offers, tasks
 from generator.content.blocks import Block, Heading, Item, ItemList, ListStyle, Para
+from generator.content.chapters_you import STARR_PARTS
 from generator.content.context import Context, items
 from generator.content.matching import skill_key, stories_for
 from generator.content.pairing import mentioned_skills
@@ -136,9 +137,6 @@ def build_summary(c: Context) -> list[Block]:
 
 
 
-STARR = ("situation", "task", "action", "result", "reflection")
-
-
 def overview_facts(c: Context) -> dict[str, object]:
     """One candidate at a glance for an agency's batch overview: when, how, and how thin the
     preparation still is (plain values, so they travel from a worker in the manifest)."""
@@ -152,6 +150,6 @@ def overview_facts(c: Context) -> dict[str, object]:
         "days_to_go": c.schedule.days_to_go, "mode": c.mode,
         "assignment": interview.assessment.kind if interview.assessment else "",
         "gaps": len(gaps),
-        "incomplete_stories": sum(any(not getattr(story, part) for part in STARR) for story in c.profile.stories),
+        "incomplete_stories": sum(any(not getattr(story, part) for part in STARR_PARTS) for story in c.profile.stories),
         "notes": c.notes is not None, "lacking": missing(c),
     }
