@@ -89,6 +89,21 @@ Money = Annotated[float, Field(ge=0, le=100_000_000), BeforeValidator(_plain_amo
 Percent = Annotated[float, Field(ge=0, le=100)]
 Text = Annotated[str, Field(min_length=1, max_length=20_000)]
 
+# One plain address, `name@example.nl`: no display name, no second address, no line break, so a
+# delivery draft (`batch --emails`) can never be sent to someone the candidate did not name.
+EMAIL_PATTERN = r"^[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$"
+
+
+def _email(value: object) -> object:
+    """Refuse anything but one plain e-mail address, saying what was written."""
+    if isinstance(value, str) and not re.fullmatch(EMAIL_PATTERN, value.strip()):
+        raise refuse(Refusal("value.email", value=value.strip()[:80]))
+    return value
+
+
+EmailAddress = Annotated[str, BeforeValidator(_email), Field(max_length=254),
+                         WithJsonSchema({"type": "string", "format": "email", "pattern": EMAIL_PATTERN})]
+
 
 def _alias(kind: str, options: tuple[str, ...]) -> Any:
     """A validator that turns another language's word for an option into the option (`kantine` -> canteen).

@@ -21,6 +21,7 @@ from generator.fieldtypes import (  # noqa: F401 - the constants are part of thi
     AssessmentKind,
     CountryCode,
     Date,
+    EmailAddress,
     ImproveKind,
     LanguageCode,
     Mode,
@@ -43,7 +44,7 @@ class Candidate(Strict):
     """Who the pack is for."""
 
     name: Text
-    email: str | None = None
+    email: EmailAddress | None = None
     phone: str | None = None
     current_role: str | None = None
     pitch: str | None = None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -57,7 +58,6 @@ def test_checklists_are_checkbox_controls_and_the_chart_is_a_picture(liam):
 
 
 def test_document_properties_and_language(sanne, liam):
-    import zipfile
 
     assert sanne.docx.core_properties.language == "nl-NL" and liam.docx.core_properties.language == "en-GB"
     assert liam.docx.core_properties.author == "Liam O'Connor"
@@ -67,6 +67,18 @@ def test_document_properties_and_language(sanne, liam):
         app = archive.read("docProps/app.xml").decode()
     assert "<Application>prep-pack " in app and "Macintosh" not in app
     assert not [n for n in names if "thumbnail" in n or n.startswith("customXml") or "stylesWithEffects" in n]
+
+
+def edit_like_a_coach(path):
+    """Add a paragraph to a Word file's body as a coach would, and return the file's bytes."""
+    with zipfile.ZipFile(path) as archive:
+        files = {name: archive.read(name) for name in archive.namelist()}
+    files["word/document.xml"] = files["word/document.xml"].replace(b"</w:body>", b"<w:p><w:r><w:t>Coach</w:t>"
+                                                                    b"</w:r></w:p></w:body>")
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in files.items():
+            archive.writestr(name, data)
+    return path.read_bytes()
 
 
 def test_brand_colours_reach_every_style(tmp_path):
@@ -86,7 +98,7 @@ def test_brand_colours_reach_every_style(tmp_path):
 
 
 def test_a_coach_edit_is_never_overwritten(tmp_path):
-    import zipfile
+
 
     from generator.options import RunOptions
     from generator.pipeline import generate
@@ -96,14 +108,7 @@ def test_a_coach_edit_is_never_overwritten(tmp_path):
     path = generate(PROFILES / "ahmet-yilmaz.yaml", options=options, out_dir=tmp_path).paths[0]
     again = generate(PROFILES / "ahmet-yilmaz.yaml", options=options, out_dir=tmp_path)
     assert again.paths == [path] and again.warnings == []  # untouched: simply made again
-    with zipfile.ZipFile(path) as archive:
-        files = {name: archive.read(name) for name in archive.namelist()}
-    files["word/document.xml"] = files["word/document.xml"].replace(b"</w:body>", b"<w:p><w:r><w:t>Coach</w:t>"
-                                                                    b"</w:r></w:p></w:body>")
-    with zipfile.ZipFile(path, "w") as archive:
-        for name, data in files.items():
-            archive.writestr(name, data)
-    edited = path.read_bytes()
+    edited = edit_like_a_coach(path)
     third = generate(PROFILES / "ahmet-yilmaz.yaml", options=options, out_dir=tmp_path)
     assert path.read_bytes() == edited  # the coach's file is as they left it
     assert third.paths == [path.with_name(path.stem + ".new.docx")] and third.paths[0].exists()

@@ -722,3 +722,13 @@ def test_messages_are_in_lang_else_the_profiles_language_else_dutch(tmp_path: Pa
     assert start in result.stderr.splitlines()[0]
     summary = "1 probleem gevonden." if "veld" in start else "1 problem found."
     assert result.stderr.splitlines()[-1] == summary
+
+
+@pytest.mark.parametrize("written", ["test@example", "a@b.nl, c@d.nl", "Test <test@example.com>",
+                                     '"a@b.nl\\nBcc: c@d.nl"'])
+def test_an_email_that_is_not_one_plain_address_is_refused(tmp_path: Path, written: str) -> None:
+    """A draft must only ever go to the one address the candidate wrote (batch --emails)."""
+    text = patch("  email: test@example.com", f"  email: {written}")
+    problem = only_problem(write(tmp_path, text))
+    assert problem.field == "candidate.email" and problem.line == line_of(text, "email:")
+    assert "is not an e-mail address" in problem.message

@@ -22,6 +22,8 @@ from generator.batch.plan import Job
 from generator.batch.report import ReportRow
 from generator.batch.worker import Outcome
 from generator.errors import UsageProblem
+from generator.language import DEFAULT_LANGUAGE
+from generator.messages import text
 
 MANIFEST = ".prep-pack.json"
 STAGING = ".prep-pack-staging"  # packs are written here and moved into place when whole
@@ -50,9 +52,11 @@ def publish(staging: Path, target: Path) -> None:
     """Move a finished pack from `staging` into `target`, file by file, manifest last.
 
     The old manifest goes first, so a crash half-way leaves a folder that `--resume` redoes.
-    Files of the old pack that the new one lacks are removed; anything else in the folder (a
-    coach's edited copy) is left alone.
+    Files of the old pack that the new one lacks are removed, except a Word file a coach has
+    edited since; anything else in the folder is left alone.
     """
+    from generator.render.docx.package import edited_since_written  # python-docx only when publishing
+
     target.mkdir(parents=True, exist_ok=True)
     old_files: list[str] = []
     try:
@@ -64,7 +68,7 @@ def publish(staging: Path, target: Path) -> None:
     for name in new_files:
         os.replace(staging / name, target / name)
     for name in set(old_files) - set(new_files):
-        if Path(name).name == name:
+        if Path(name).name == name and not (name.endswith(".docx") and edited_since_written(target / name)):
             (target / name).unlink(missing_ok=True)
     os.replace(staging / MANIFEST, target / MANIFEST)
     staging.rmdir()
@@ -74,6 +78,8 @@ def store(outcome: Outcome, job: Job, out_dir: Path) -> ReportRow:
     """Write a made pack into `<out_dir>/<slug>/` whole, and say how it went."""
     if outcome.error:
         return ReportRow(job.name, job.slug or "", "failed", outcome.error, outcome.seconds)
+    warnings = [" ".join(w.split()) for w in outcome.warnings]  # already 'warning: ...', one line each
+    warnings += _keep_edited_word(outcome, out_dir / outcome.slug)
     staging = out_dir / STAGING / outcome.slug
     shutil.rmtree(staging, ignore_errors=True)
     for name, data in outcome.files.items():
@@ -82,8 +88,22 @@ def store(outcome: Outcome, job: Job, out_dir: Path) -> ReportRow:
                 "version": __version__, "overview": outcome.overview}
     write_atomic(staging / MANIFEST, json.dumps(manifest, indent=2))
     publish(staging, out_dir / outcome.slug)
-    warnings = "; ".join(" ".join(w.split()) for w in outcome.warnings)  # already 'warning: ...', one line each
-    return ReportRow(job.name, outcome.slug, "ok", warnings, outcome.seconds, outcome.overview)
+    return ReportRow(job.name, outcome.slug, "ok", "; ".join(warnings), outcome.seconds, outcome.overview)
+
+
+def _keep_edited_word(outcome: Outcome, target: Path) -> list[str]:
+    """Give a new Word file the name `<slug>.new.docx` when the one already published was edited
+    by a coach since prep-pack wrote it, so a batch never overwrites their work; the warnings."""
+    from generator.render.docx.package import KEPT_SUFFIX, edited_since_written
+
+    warnings = []
+    for name in [name for name in outcome.files if name.endswith(".docx")]:
+        if edited_since_written(target / name):
+            new = name.removesuffix(".docx") + KEPT_SUFFIX
+            outcome.files[new] = outcome.files.pop(name)
+            language = str(outcome.overview.get("language") or DEFAULT_LANGUAGE)
+            warnings.append("warning: " + text("generate.kept_edited", language, {"kept": name, "new": new}))
+    return warnings
 
 
 def clear_staging(out_dir: Path) -> None:

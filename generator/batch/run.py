@@ -98,18 +98,23 @@ def run_batch(folder: Path, *, out_dir: Path, options: RunOptions, workers: int 
     return result
 
 
-NO_EMAIL = "warning: no e-mail address in the profile (candidate.email), so no draft was written"
+NO_EMAIL = "warning: no usable e-mail address in the profile (candidate.email), so no draft was written"
+DRAFT_FAILED = "warning: the e-mail draft could not be written ({problem})"
 
 
-def _add_draft(outcome: Outcome, options: RunOptions) -> bool:
-    """Put the delivery draft among the pack's files (`--emails`); False when there is no address."""
+def _add_draft(outcome: Outcome, options: RunOptions) -> str:
+    """Put the delivery draft among the pack's files (`--emails`); the warning for the row when
+    there is none. A draft that cannot be made costs only the draft, never the batch."""
     from generator.batch.emails import draft
 
-    message = draft(outcome.overview, outcome.files, options.brand, options.today)
-    if message is None:
-        return False
-    outcome.files[f"{outcome.slug}.eml"] = message.as_bytes()
-    return True
+    try:
+        message = draft(outcome.overview, outcome.files, options.brand, options.today, options.templates)
+        if message is None:
+            return NO_EMAIL
+        outcome.files[f"{outcome.slug}.eml"] = message.as_bytes()
+    except (ValueError, TypeError, LookupError) as problem:  # a header the email package refuses
+        return DRAFT_FAILED.format(problem=" ".join(str(problem).split())[:200])
+    return ""
 
 
 class _Run:
@@ -141,10 +146,9 @@ class _Run:
         """Make and publish every pack of `todo`; False when Ctrl-C stopped the run."""
         try:
             for outcome in executor.run((job.task(self.folder) for job in todo.values()), options):
-                no_address = options.emails and not outcome.error and not _add_draft(outcome, options)
+                warning = _add_draft(outcome, options) if options.emails and not outcome.error else ""
                 row = store(outcome, todo[outcome.name], self.out_dir)
-                if no_address:
-                    row.error = "; ".join(filter(None, [row.error, NO_EMAIL]))
+                row.error = "; ".join(filter(None, [row.error, warning]))
                 self.finished(row)
         except BaseException as exc:
             executor.stop()

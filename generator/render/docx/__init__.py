@@ -24,11 +24,9 @@ from generator.render.assets import Assets
 from generator.render.docx.base import base_document
 from generator.render.docx.blocks import add_block
 from generator.render.docx.look import Look, settings, setup_styles
-from generator.render.docx.package import clean_package, edited_since_written, stamp
+from generator.render.docx.package import KEPT_SUFFIX, clean_package, edited_since_written, stamp
 from generator.render.docx.page import cover, header_footer
 from generator.render.docx.structure import bookmark, number_headings, table_of_contents, unnumbered
-
-KEPT_SUFFIX = ".new.docx"  # the name of a new pack beside a Word file a coach has edited
 
 
 def _properties(doc: DocxDocument, pack: Pack) -> None:

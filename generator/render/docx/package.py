@@ -23,6 +23,7 @@ from docx.document import Document as DocxDocument
 from generator import __version__
 
 STAMP = "prep-pack:sha256:"
+KEPT_SUFFIX = ".new.docx"  # the name of a new pack beside a Word file a coach has edited
 # Relationships that bring nothing a coach needs (or that reach outside the file).
 DROPPED = ("thumbnail", "customXml", "stylesWithEffects", "vbaProject", "attachedTemplate", "glossaryDocument")
 APP_XML = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
