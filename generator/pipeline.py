@@ -62,10 +62,11 @@ def _renderer(fmt: str) -> Callable[[Pack, Path, Assets], Path]:
     return render_csv
 
 
-def render(pack: Pack, *, out_dir: Path, options: RunOptions, result: Result) -> None:
-    """Write each format the options ask for, of an already built pack."""
+def render(pack: Pack, *, out_dir: Path, options: RunOptions, result: Result, assets: Assets | None = None) -> None:
+    """Write each format the options ask for, of an already built pack (with this process's cached
+    assets unless others are given: `preview` reads edited templates afresh)."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    assets = load_assets(options)
+    assets = assets or load_assets(options)
     for fmt in options.formats:
         started = time.perf_counter()
         path = _renderer(fmt)(pack, out_dir, assets)

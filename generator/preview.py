@@ -22,6 +22,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import click
+from jinja2 import TemplateError
 
 from generator.options import RunOptions
 
@@ -66,16 +67,21 @@ class Preview:
             options = self._options()
             inputs = load_inputs(self.profile, self.notes, options.language)
             pack = build_pack(inputs, options=options)
-            page = pack_html(pack, Assets(options))
+            assets = Assets(options)  # read afresh: the templates may have been edited
+            page = pack_html(pack, assets)
             if self.pdf_dir:
                 from generator.pipeline import Result
                 from generator.pipeline import render as render_formats
 
                 render_formats(pack, out_dir=self.pdf_dir, options=replace(options, formats=("pdf",)),
-                               result=Result())
+                               result=Result(), assets=assets)
             error = ""
         except PrepPackError as exc:
             page, error = self.page, exc.format_message()
+        except TemplateError as exc:  # an agency's template being edited: show it, keep watching
+            page, error = self.page, f"{getattr(exc, 'name', None) or 'template'}:{getattr(exc, 'lineno', '')}: {exc}"
+        except OSError as exc:  # a file saved half-way, or the PDF folder not writable
+            page, error = self.page, f"{exc.filename or ''}: {exc.strerror or exc}"
         with self.lock:
             self.page, self.error = page, error
             self.version += 1
@@ -100,6 +106,21 @@ class Preview:
         body = f"{head}<body{opening}>{banner}{rest}" if tail else page
         return body.replace("</body>", RELOAD % version + "</body>")
 
+    def relevant(self, changed: str) -> bool:
+        """True for a saved file that changes the pack: the profile, the notes (or notes found beside
+        the profile), the brand's folder, the templates. Never the PDF this preview writes itself,
+        or a half-written file, so a render cannot set off the next one."""
+        path = Path(changed).resolve()
+        if path.suffix in (".pdf", ".part") or (self.pdf_dir and path.is_relative_to(self.pdf_dir.resolve())):
+            return False
+        if path in (self.profile.resolve(), self.notes.resolve() if self.notes else None):
+            return True
+        if self.options.templates and path.is_relative_to(self.options.templates.resolve()):
+            return True
+        if self.brand_file and path.parent == self.brand_file.resolve().parent:
+            return True
+        return path.parent == self.profile.resolve().parent and path.suffix in (".yaml", ".yml", ".md", ".txt")
+
     def watched(self) -> list[Path]:
         """The folders to watch: of the profile, the notes, the brand, and the templates."""
         folders = [self.profile.parent, self.notes.parent if self.notes else None,
@@ -110,6 +131,10 @@ class Preview:
 def _handler(preview: Preview) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:  # noqa: N802 - the name http.server calls
+            port = self.server.server_address[1]
+            if self.headers.get("Host") not in (f"{HOST}:{port}", f"localhost:{port}"):
+                self.send_error(403)  # another site's name pointed at 127.0.0.1 (DNS rebinding)
+                return
             if self.path == "/__version":
                 body, kind = json.dumps({"version": preview.version}).encode(), "application/json"
             elif self.path in ("/", "/index.html"):
@@ -135,7 +160,8 @@ def _watch(preview: Preview, stop: threading.Event, say: Callable[[str], None]) 
     from watchfiles import watch
 
     try:
-        for _changes in watch(*preview.watched(), stop_event=stop, debounce=150, step=50, rust_timeout=500,
+        for _changes in watch(*preview.watched(), watch_filter=lambda _change, path: preview.relevant(path),
+                              stop_event=stop, debounce=150, step=50, rust_timeout=500,
                               yield_on_timeout=False):
             preview.render()
             say(f"made again in {preview.seconds:.2f} s" + (" (with a problem, shown in the page)" if preview.error
