@@ -131,7 +131,7 @@ class Preview:
 def _handler(preview: Preview) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:  # noqa: N802 - the name http.server calls
-            port = self.server.server_address[1]  # type: ignore[index] - an (address, port) pair for TCP
+            port = self.server.server_address[1]  # type: ignore[index]  # (address, port) for TCP
             if self.headers.get("Host") not in (f"{HOST}:{port}", f"localhost:{port}"):
                 self.send_error(403)  # another site's name pointed at 127.0.0.1 (DNS rebinding)
                 return
