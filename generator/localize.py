@@ -41,6 +41,11 @@ def signed_money(amount: float, locale: str, currency: str = "EUR", cents: bool 
     return ("+" if amount > 0 else "−") + text
 
 
+def number(value: float, locale: str) -> str:
+    """A quantity such as hours or days: '36', '36,5' / '36.5', never '36.0'."""
+    return format_decimal(value, format="#,##0.##", locale=locale)
+
+
 def percent(value: float, locale: str, signed: bool = False) -> str:
     """'+4,5%' / '+4.5%': one decimal."""
     text = format_decimal(round(abs(value), 1), format="#,##0.0", locale=locale) + "%"

@@ -3,7 +3,7 @@ meets, fails (a `priority-<kind>` flag) or unknown (a question to ask, saying wh
 
 from __future__ import annotations
 
-from generator.content.offer_priorities import judge, priority_flags, priority_kind, to_ask
+from generator.content.offer_priorities import judge, priority_kind, to_ask
 from generator.content.offers import compare
 from generator.models import Offer
 
@@ -21,7 +21,7 @@ NOW = offer(name="Now", current=True, equipment=["laptop"], training_budget_annu
 def fails(new: Offer, priority: str, current: Offer = NOW) -> list[str]:
     comparison = compare([current, new])
     assert comparison is not None
-    return priority_flags(comparison, 1, [priority])
+    return judge(comparison, 1, [priority]).fails
 
 
 def test_priorities_are_recognised_in_both_languages():
@@ -65,3 +65,26 @@ def test_priorities_the_figures_do_not_answer_become_questions_with_their_kind()
     assert to_ask(comparison, priorities) == [("opleidingsbudget", "training"), ("salarisgroei", "growth"),
                                                ("een goede sfeer", None)]
     assert judge(comparison, 0, priorities).meets == []  # the current job is not judged against itself
+
+
+def test_an_offer_that_names_no_equipment_is_asked_about_not_failed():
+    comparison = compare([NOW, offer(equipment=[])])
+    assert comparison is not None
+    found = judge(comparison, 1, ["laptop van de zaak"])
+    assert found.fails == [] and found.unknown == ["laptop van de zaak"]
+    assert fails(offer(equipment=["telefoon"]), "laptop van de zaak") == ["equipment"]
+
+
+def test_a_script_compares_with_now_only_when_the_current_job_backs_it():
+    """'I have a permanent contract now' needs one; 'I have more days now' needs more days."""
+    from generator.content.chapters_salary import _with_what_now
+
+    temporary_now = offer(name="Now", current=True, contract="temporary", holiday_days=20)
+    permanent_now = offer(name="Now", current=True, contract="permanent", holiday_days=30)
+    new = offer(contract="temporary", holiday_days=24)
+    assert _with_what_now("permanent", new, permanent_now) == "permanent"
+    assert _with_what_now("permanent", new, temporary_now) == "permanent_open"
+    assert _with_what_now("permanent", new, None) == "permanent_open"
+    assert _with_what_now("holidays", new, permanent_now) == "holidays"
+    assert _with_what_now("holidays", new, temporary_now) == "holidays_open"
+    assert _with_what_now("pension", new, None) == "pension"

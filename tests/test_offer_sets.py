@@ -93,13 +93,18 @@ def test_scale_and_scripts_follow_the_offers(risky):
     assert "Onderhandelen binnen een salarisschaal" in pdf  # Zeta names a cao
     assert "Startup Delta: \"Dank jullie wel voor het aanbod. Met dit salaris kan ik de overstap alleen niet " \
            "maken" in pdf
-    assert "je ondergrens is € 4.300" in pdf
+    # Delta is for 40 hours against her 36: her wish and floor are said for 40 hours (rounded up to € 50)
+    assert "Dit aanbod is voor 40 uur per week, je wens van € 4.600 voor 36 uur: voor deze uren is dat ongeveer " \
+           "€ 5.150, het bedrag dat je hier noemt." in pdf
+    assert "ik had gerekend op ongeveer € 5.150 bruto per maand" in pdf
+    assert "je ondergrens is € 4.800" in pdf
     # under the wish: ask for the wish itself; the halfway figure is a note for her alone
     assert "Scale-up Epsilon: \"Het aanbod spreekt me aan, dank jullie wel. Ik had gerekend op € 4.600 bruto per " \
            "maand. Is dat haalbaar?\"" in pdf
     assert "dan is € 4.550 een redelijk midden" in pdf
     assert "Gemeente Zeta: \"Dank jullie wel, het salaris past bij wat ik zocht." in pdf
-    assert "Je hebt al een aanbod van € 4.700 bruto per maand. Noem dan geen lager bedrag dan dat" in pdf
+    # Zeta's own € 4.700 is not "another offer" to hold against Zeta; the others are below her wish
+    assert "Een andere werkgever biedt je al" not in pdf
 
 
 def test_compare_shows_the_same_flags():

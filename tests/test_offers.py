@@ -183,7 +183,9 @@ def test_what_to_say_about_each_offer(liam, sanne):
     # Lumen: €5,100 for 36 hours is €5,667 at his 40, above his €5,200: nothing to push for
     assert "Lumen Analytics: \"Thank you, the salary matches what I was looking for." in text
     assert "At your current 40 hours a week, this is €5,667 a month. Compared with your target: +€467" in text
-    assert "You already have an offer of €5,600 gross a month. Name no lower figure than that" in text
+    # the best other offer at his own hours: Lumen's €5,100 for 36 hours is €5,667 for 40, over Northdesk's €5,600
+    assert ("Another employer already offers you €5,100 gross a month for 36 hours a week: for your 40 hours that "
+            "is €5,667, more than your target. For 40 hours, name no lower figure here") in text
     dutch = squash(sanne.docx_text)
     # Hunzedal is a one-year contract against her permanent job: the script raises that
     assert "Thuiszorg Hunzedal: \"Het salaris past bij wat ik zocht. Ik heb nu een vast contract" in dutch

@@ -24,7 +24,7 @@ from generator.content.offer_priorities import judge, to_ask
 from generator.content.offer_texts import ASK_TEXTS, FLAG_TEXTS, PRIORITY_TEXTS, flag_names
 from generator.content.offers import Comparison
 from generator.language import Texts
-from generator.localize import money, percent, signed_money
+from generator.localize import money, number, percent, signed_money
 from generator.models import Offer, Salary
 
 CONTRACTS = {"permanent": "sections.offers.permanent", "temporary": "sections.offers.temporary"}
@@ -64,7 +64,7 @@ def offer_rows(comparison: Comparison, t: Texts, locale: str, currency: str,
     certain = guaranteed(comparison)
     for index, (offer, value) in enumerate(zip(comparison.offers, comparison.values, strict=True)):
         cells = [_offer_name(comparison, index, t), money(offer.monthly_salary, locale, currency),
-                 f"{offer.hours_per_week:g}", f"{offer.holiday_days:g}",
+                 number(offer.hours_per_week, locale), number(offer.holiday_days, locale),
                  money(value.gross_annual_cash, locale, currency), money(value.employer_pension, locale, currency),
                  money(value.total_annual_value, locale, currency),
                  money(value.value_per_hour, locale, currency, cents=True)]
@@ -112,7 +112,7 @@ def _wish_line(c: Context, offer: Offer) -> str:
     parts = []
     if wish.converted is not None and (wish.desired is not None or wish.minimum is not None):
         current = c.comparison.current if c.comparison else None
-        parts.append(c.t("sections.offers.converted", hours=f"{current.hours_per_week:g}" if current else "",
+        parts.append(c.t("sections.offers.converted", hours=c.number(current.hours_per_week) if current else "",
                          amount=c.money(wish.converted)))
     lines = (("sections.offers.against_desired", wish.fair_vs_desired, wish.desired),
              ("sections.offers.against_minimum", wish.fair_vs_minimum, wish.minimum))

@@ -6,16 +6,18 @@ import math
 
 from generator.content.blocks import Block, Heading, Item, ItemList, ListStyle, Para, ParaStyle, Section
 from generator.content.context import Context
-from generator.content.matching import is_assessment_sector
-from generator.content.offer_checks import against, flags
-from generator.content.offer_priorities import priority_flags
+from generator.content.matching import fold, is_assessment_sector
+from generator.content.offer_checks import Against, against, flags
+from generator.content.offer_priorities import judge
 from generator.models import Offer
 
 # What to say about an offer that meets the wish but fails a priority, by the priority's kind.
 SCRIPT_TOPICS = {
     "pension": "sections.salary.script.topic.pension",
     "permanent": "sections.salary.script.topic.permanent",
+    "permanent_open": "sections.salary.script.topic.permanent_open",
     "holidays": "sections.salary.script.topic.holidays",
+    "holidays_open": "sections.salary.script.topic.holidays_open",
     "hours": "sections.salary.script.topic.hours",
     "training": "sections.salary.script.topic.training",
     "home": "sections.salary.script.topic.home",
@@ -69,42 +71,68 @@ def counter_offer(offered: float, desired: float) -> float:
     return min(desired, math.ceil((offered + desired) / 2 / STEP) * STEP)
 
 
+def _with_what_now(topic: str, offer: Offer, current: Offer | None) -> str:
+    """The topic's words that compare with the current job only when the current job backs them:
+    'I have a permanent contract now' needs a permanent contract, 'I have more days now' more days."""
+    if topic == "permanent" and (current is None or current.contract != "permanent"):
+        return "permanent_open"
+    if topic == "holidays" and (current is None or current.holiday_days <= offer.holiday_days):
+        return "holidays_open"
+    return topic
+
+
 def _topic(c: Context, index: int, offer: Offer) -> str:
     """What to raise about an offer whose salary is fine: the first priority it fails, else its most
     serious risk; 'at_wish' when there is nothing to raise."""
     assert c.comparison is not None and c.profile.salary is not None
     current = c.comparison.current
-    failed = priority_flags(c.comparison, index, c.profile.salary.priorities)
+    failed = judge(c.comparison, index, c.profile.salary.priorities).fails
     risks = [FLAG_TOPICS[flag] for flag in flags(c.comparison, index, c.profile.salary) if flag in FLAG_TOPICS]
     topics = ["no_pension" if topic == "pension" and offer.pension_employer_pct == 0 else topic
               for topic in [*failed, *risks]]
     # the pension scripts compare with what the current employer pays: only when it pays something
     pays = current is not None and current.pension_employer_pct > 0
-    return next((topic for topic in topics if pays or topic not in ("pension", "no_pension")), "at_wish")
+    found = next((topic for topic in topics if pays or topic not in ("pension", "no_pension")), "at_wish")
+    return _with_what_now(found, offer, current)
+
+
+def _here(amount: float, wish: Against) -> float:
+    """The wish or floor at this offer's hours; a converted figure is rounded up to a round amount,
+    as one says it out loud."""
+    if wish.hours_ratio == 1.0:
+        return amount
+    return math.ceil(wish.at_offer_hours(amount) / STEP) * STEP
 
 
 def _script(c: Context, index: int, offer: Offer) -> Item | None:
     """What to say when this offer is on the table: it depends on where the salary stands against
     the wish and the floor (at the current job's hours), on a pay scale, and on what the offer
-    lacks that the candidate cares about."""
+    lacks that the candidate cares about. Every figure said is for the offer's own hours."""
     salary = c.profile.salary
     if salary is None or salary.desired_monthly is None or c.comparison is None:
         return None
     current = c.comparison.current
     wish = against(offer, salary, current)
-    desired = c.money(salary.desired_monthly)
+    desired_here = _here(salary.desired_monthly, wish)
+    desired = c.money(desired_here)
     attrs = {"data-offer-script": offer.name}
+    hours_note = ""
+    if wish.hours_ratio != 1.0 and current is not None:  # "your € 4.600 for 36 hours is € 4.100 for 32"
+        hours_note = c.t("sections.salary.script.other_hours", wish=c.money(salary.desired_monthly),
+                         hours=c.number(current.hours_per_week), offer_hours=c.number(offer.hours_per_week),
+                         here=desired)
     scaled = offer.cao or offer.scale or is_assessment_sector(c.profile.application.sector)
     below_wish = wish.fair_vs_desired is not None and wish.fair_vs_desired < 0
     if below_wish and scaled:
-        return Item(c.t("sections.salary.script.scale"), label=offer.name, attrs=attrs)
+        return Item(c.t("sections.salary.script.scale"), label=offer.name, attrs=attrs, note=hours_note)
     if wish.fair_vs_minimum is not None and wish.fair_vs_minimum < 0:
+        floor = c.t("sections.salary.script.floor", minimum=c.money(_here(salary.minimum_monthly or 0, wish)))
         return Item(c.t("sections.salary.script.below_minimum", desired=desired), label=offer.name, attrs=attrs,
-                    note=c.t("sections.salary.script.floor", minimum=c.money(salary.minimum_monthly or 0)))
+                    note=" ".join(filter(None, [hours_note, floor])))
     if below_wish:
-        middle = c.money(counter_offer(offer.monthly_salary, salary.desired_monthly))
+        middle = c.t("sections.salary.script.middle", middle=c.money(counter_offer(offer.monthly_salary, desired_here)))
         return Item(c.t("sections.salary.script.below_desired", desired=desired), label=offer.name, attrs=attrs,
-                    note=c.t("sections.salary.script.middle", middle=middle))
+                    note=" ".join(filter(None, [hours_note, middle])))
     topic = _topic(c, index, offer)
     if topic == "at_wish":
         return Item(c.t("sections.salary.script.at_wish"), label=offer.name, attrs=attrs)
@@ -113,16 +141,30 @@ def _script(c: Context, index: int, offer: Offer) -> Item | None:
     return Item(c.t(SCRIPT_TOPICS[topic], amount=amount), label=offer.name, attrs=attrs)
 
 
+def _from_this_employer(c: Context, offer: Offer) -> bool:
+    """True when an offer is the one from the employer of this second interview (not another)."""
+    company, name = fold(c.profile.application.company), fold(offer.name)
+    return bool(company and name) and (company in name or name in company)
+
+
 def _offers_in_hand(c: Context) -> list[Block]:
-    """With offers in hand: name no lower figure than the best of them, and use their deadlines."""
+    """With offers from other employers in hand: name no lower figure than the best of them (for the
+    same hours), and use their deadlines."""
     salary = c.profile.salary
-    offers = [offer for offer in c.profile.offers if not offer.current]
-    if not offers:
+    others = [offer for offer in c.profile.offers if not offer.current and not _from_this_employer(c, offer)]
+    if not others:
         return []
     blocks: list[Block] = []
-    best = max(offer.monthly_salary for offer in offers)
-    if salary and salary.desired_monthly is not None and best > salary.desired_monthly:
-        blocks.append(Para(c.t("sections.salary.answer_offer", amount=c.money(best)), ParaStyle.TIP))
+    current = c.comparison.current if c.comparison else None
+    best = max(others, key=lambda offer: against(offer, salary, current).converted or offer.monthly_salary)
+    converted = against(best, salary, current).converted
+    if salary and salary.desired_monthly is not None and (converted or best.monthly_salary) > salary.desired_monthly:
+        values = {"amount": c.money(best.monthly_salary), "hours": c.number(best.hours_per_week)}
+        if converted is not None and current is not None:
+            blocks.append(Para(c.t("sections.salary.answer_offer_hours", converted=c.money(converted),
+                                   current_hours=c.number(current.hours_per_week), **values), ParaStyle.TIP))
+        else:
+            blocks.append(Para(c.t("sections.salary.answer_offer", **values), ParaStyle.TIP))
     return [*blocks, Para(c.t("sections.salary.deadline"))]
 
 

@@ -12,7 +12,7 @@ from generator.content.net_pay import NetPay
 from generator.content.offers import Comparison
 from generator.content.schedule import Schedule
 from generator.language import Language, Texts
-from generator.localize import long_date, money, short_date
+from generator.localize import long_date, money, number, short_date
 from generator.models import Interviewer, Notes, Profile
 
 # Words in a location that mean the interview is held over video.
@@ -49,6 +49,10 @@ class Context:
     def money(self, amount: float, cents: bool = False) -> str:
         """An amount in the pack's currency and language."""
         return money(amount, self.language.locale, self.currency, cents)
+
+    def number(self, value: float) -> str:
+        """Hours or days in the pack's language: '36,5' in Dutch."""
+        return number(value, self.language.locale)
 
     @property
     def interviewers(self) -> list[Interviewer]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.content.offers import Comparison, compare
+from generator.content.offers import Comparison
 from generator.models import Offer, Salary
 
 STATUTORY_WEEKS = 4  # Dutch law: at least four times the working days per week in holiday (BW 7:634)
@@ -29,6 +29,12 @@ class Against:
     converted: float | None = None    # the salary at the current job's hours, when they differ
     desired: float | None = None
     minimum: float | None = None
+    hours_ratio: float = 1.0          # the offer's hours over the current job's
+
+    def at_offer_hours(self, amount: float) -> float:
+        """A monthly figure for the current hours (the wish, the floor) at this offer's hours, so a
+        script for a 32-hour offer names what the wish is worth for 32 hours."""
+        return amount * self.hours_ratio
 
     def percent(self, amount: float | None, base: float | None) -> float | None:
         """The difference as a percentage of the wish or floor it is measured from."""
@@ -53,23 +59,17 @@ def against(offer: Offer, salary: Salary | None, current: Offer | None = None) -
     (when the hours differ from the current job's) at the current hours."""
     desired = salary.desired_monthly if salary else None
     minimum = salary.minimum_monthly if salary else None
-    converted = None
+    converted, ratio = None, 1.0
     if current is not None and not offer.current and current.hours_per_week != offer.hours_per_week:
-        converted = offer.monthly_salary * current.hours_per_week / offer.hours_per_week
+        ratio = offer.hours_per_week / current.hours_per_week
+        converted = offer.monthly_salary / ratio
     return Against(None if desired is None else offer.monthly_salary - desired,
-                   None if minimum is None else offer.monthly_salary - minimum, converted, desired, minimum)
-
-
-def without_expected(offer: Offer) -> Offer:
-    """The offer without the pay that is only expected (bonus, profit share)."""
-    return offer.model_copy(update={"bonus_expected": 0, "profit_share_expected": 0})
+                   None if minimum is None else offer.monthly_salary - minimum, converted, desired, minimum, ratio)
 
 
 def guaranteed(comparison: Comparison) -> Comparison:
     """The same offers counted without the pay that is only expected."""
-    found = compare([without_expected(offer) for offer in comparison.offers])
-    assert found is not None  # the same, non-empty list of offers
-    return found
+    return comparison.certain
 
 
 def has_expected_pay(offer: Offer) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from generator.content.net_pay import NetPay
 from generator.content.offer_checks import against, flags, guaranteed
-from generator.content.offer_priorities import priority_flags
+from generator.content.offer_priorities import judge
 from generator.content.offers import QUANTITIES, Comparison
 from generator.models import Offer, Salary
 
@@ -30,7 +30,7 @@ def offer_records(comparison: Comparison, salary: Salary | None = None,
     for index, (offer, value) in enumerate(zip(comparison.offers, comparison.values, strict=True)):
         wish = against(offer, salary, comparison.current)
         raised = flags(comparison, index, salary) + [f"priority-{kind}" for kind in
-                                                      priority_flags(comparison, index, priorities)]
+                                                      judge(comparison, index, priorities).fails]
         records.append({
             "name": offer.name, "current": offer.current,
             **{name: getattr(offer, name) for name in INPUTS},

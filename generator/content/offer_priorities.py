@@ -37,6 +37,8 @@ def _less(mine: float | None, theirs: float | None) -> bool | None:
 
 
 def _equipment(priority: str, offer: Offer, _current: Offer | None) -> bool | None:
+    if not offer.equipment:
+        return None  # the offer names nothing: ask, do not fail it
     wanted = [word for word in words("priority_words").get("equipment", ()) if word in fold(priority)]
     have = fold(" ".join(offer.equipment))
     return any(word not in have for word in wanted) if wanted else None
@@ -99,11 +101,6 @@ def judge(comparison: Comparison, index: int, priorities: list[str]) -> Judged:
         elif not verdict:
             meets.append(priority)
     return Judged(fails, meets, unknown)
-
-
-def priority_flags(comparison: Comparison, index: int, priorities: list[str]) -> list[str]:
-    """The priorities this offer fails, as kinds (`priority-<kind>` flags), in the candidate's order."""
-    return judge(comparison, index, priorities).fails
 
 
 def to_ask(comparison: Comparison, priorities: list[str]) -> list[tuple[str, str | None]]:

@@ -7,6 +7,7 @@ Everything that shows an offer (the pack, `compare`, CSV, JSON) takes its number
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from functools import cached_property
 
 from generator.models import Offer
 
@@ -78,6 +79,15 @@ class Comparison:
         best = self.offers[self.best_per_hour_index].monthly_salary
         top = self.offers[self.highest_monthly_index].monthly_salary
         return best < top
+
+    @cached_property
+    def certain(self) -> Comparison:
+        """The same offers counted without the pay that is only expected (bonus, profit share);
+        worked out once, as the table, verdicts, flags and exports all ask for it."""
+        found = compare([offer.model_copy(update={"bonus_expected": 0, "profit_share_expected": 0})
+                         for offer in self.offers])
+        assert found is not None  # the same, non-empty list of offers
+        return found
 
     def difference(self, index: int, quantity: str) -> tuple[float, float] | None:
         """(amount, percent) by which offer `index` differs from the current job; None for the current job itself."""
