@@ -24,8 +24,8 @@ from generator.csvtext import csv_text, default_dialect
 from generator.errors import InputError, Problem
 from generator.language import DEFAULT_LANGUAGE, Texts, load_language
 from generator.messages import choose_language
-from generator.models import LanguageCode, Offer, Salary, Strict
-from generator.validate import check_mapping, load_inputs
+from generator.models import LanguageCode, Offer, Profile, Salary, Strict
+from generator.validate import check_mapping
 from generator.yamlload import load_yaml_mapping
 
 WIDE = 110  # below this many columns the table is turned on its side: one column per offer
@@ -60,12 +60,12 @@ def load_offers(path: Path, lang: str | None = None) -> OffersInput:
         raw = load_yaml_mapping(path, "file")
     except InputError as exc:
         raise exc.in_language(choose_language(lang, path=path)) from None
-    if "candidate" in raw or "application" in raw:
-        profile = load_inputs(path, lang=lang).profile
-        return OffersInput(profile.offers, profile.language, profile.salary, profile.application.country)
-    data, problems = check_mapping(OffersFile, raw, path)
-    if problems or not isinstance(data, OffersFile):
+    whole = "candidate" in raw or "application" in raw  # a full profile; its notes are not needed here
+    data, problems = check_mapping(Profile if whole else OffersFile, raw, path)  # read once: stdin too
+    if problems or not isinstance(data, Profile | OffersFile):
         raise InputError(problems, choose_language(lang, raw=raw))
+    if isinstance(data, Profile):
+        return OffersInput(data.offers, data.language, data.salary, data.application.country)
     return OffersInput(data.offers, data.language, data.salary)
 
 

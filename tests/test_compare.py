@@ -131,3 +131,14 @@ def test_bad_offers_file_is_located(tmp_path):
 def test_no_offers_is_a_clear_error():
     result = run("compare", str(PROFILES / "ahmet-yilmaz.yaml"))
     assert result.returncode == 2 and "no offers to compare" in result.stderr
+
+
+def test_a_whole_profile_on_standard_input_is_read_once():
+    """`cat profile.yaml | prep-pack compare -`: the same figures as from the file itself."""
+    from tests.test_cli_options import run_with_input
+
+    text = (PROFILES / "liam-oconnor.yaml").read_text("utf-8")
+    piped = run_with_input(text, "compare", "-", "--format", "json", "--today", "2026-11-28")
+    direct = run("compare", str(PROFILES / "liam-oconnor.yaml"), "--format", "json", "--today", "2026-11-28")
+    assert piped.returncode == 0, piped.stderr
+    assert json.loads(piped.stdout) == json.loads(direct.stdout)
