@@ -3,6 +3,7 @@ with how thin each preparation is, the status and a link; and `interrupted` rows
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 
 import pytest
@@ -46,7 +47,8 @@ def test_overview_says_how_thin_each_preparation_is(batch):
     assert sanne["gaps"] == "1" and sanne["notes"] == "true" and sanne["assignment"] == "presentation"
     assert sanne["pack"] == "sanne-de-vries_zorggroep-noord/sanne-de-vries_zorggroep-noord.html"
     assert (out / sanne["pack"]).is_file()
-    eva = rows["Eva Jansen"]  # a thin profile: no pitch, no stories, no time ...
+    eva = rows["Eva Jansen"]  # a thin profile: no pitch, no stories, no time, no location or mode ...
+    assert eva["mode"] == ""  # not guessed as 'in person' from nothing
     assert "candidate.pitch" in eva["lacking"] and "stories" in eva["lacking"]
 
 
@@ -82,3 +84,33 @@ def test_ctrl_c_gives_interrupted_rows_and_resume_makes_exactly_those(tmp_path):
     again = run_batch(folder, out_dir=tmp_path / "out", options=options(("html",)), workers=1, resume=True)
     made = {r.profile for r in again.rows if r.status == "ok"}
     assert made == {r.profile for r in first.rows if r.status == "interrupted"}
+
+
+def test_days_are_counted_from_today_and_never_negative(tmp_path):
+    """A pack kept by --resume from an earlier day, or an interview already past, reads right."""
+    from generator.batch.overview import write_overview
+    from generator.batch.report import ReportRow
+    from tests.conftest import TODAY
+
+    def row(name: str, days: int) -> ReportRow:
+        date = (TODAY + dt.timedelta(days=days)).isoformat()
+        facts = {"candidate": name, "company": "X", "role": "Y", "date": date, "days_to_go": 99, "mode": "video"}
+        return ReportRow(f"{name}.yaml", name.lower(), "skipped", "", overview=facts)
+
+    write_overview(tmp_path, [row("Verleden", -3), row("Vandaag", 0), row("Morgen", 1)], options(("html",)),
+                   "nl", "excel-nl")
+    html = " ".join((tmp_path / "overview.html").read_text("utf-8").split())
+    assert "het gesprek was 3 dagen geleden" in html and "vandaag is het zover" in html
+    assert "morgen is het zover" in html and "nog -" not in html and "nog 0" not in html
+    assert [r["days_to_go"] for r in read_csv(tmp_path / "overview.csv")] == ["-3", "0", "1"]
+
+
+def test_an_english_batch_writes_its_report_and_overview_for_english_spreadsheets(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(PROFILES / "liam-oconnor.yaml", folder)
+    run_batch(folder, out_dir=tmp_path / "out", options=options(("html",), language="en"), workers=1)
+    for name in ("report.csv", "overview.csv"):
+        head = (tmp_path / "out" / name).read_text("utf-8").splitlines()[0]
+        assert head.startswith("profile,") or head.startswith("candidate,"), head  # commas, no byte order mark
+    assert "Candidates at a glance" in (tmp_path / "out" / "overview.html").read_text("utf-8")

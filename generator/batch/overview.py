@@ -14,6 +14,7 @@ from pathlib import Path
 
 from generator.atomic import write_atomic
 from generator.batch.report import ReportRow
+from generator.content.schedule import countdown
 from generator.content.summary import TODO_FIELDS
 from generator.content.tasks import ASSESSMENT_NAMES
 from generator.csvtext import csv_text
@@ -28,7 +29,7 @@ LINKED = ("pdf", "html", "docx")  # the pack file a row links to: the first of t
 # The overview's words, by the name the template uses.
 LABELS = {
     "title": "labels.overview.title", "intro": "labels.overview.intro", "candidate": "labels.overview.candidate",
-    "when": "labels.overview.when", "days": "labels.overview.days", "how": "labels.overview.how",
+    "when": "labels.overview.when", "how": "labels.overview.how",
     "preparation": "labels.overview.preparation", "gaps": "labels.overview.gaps",
     "incomplete": "labels.overview.incomplete", "no_notes": "labels.overview.no_notes",
     "lacking": "labels.overview.lacking", "ready": "labels.overview.ready", "status": "labels.overview.status",
@@ -37,11 +38,12 @@ LABELS = {
     "ok": "labels.overview.ok", "failed": "labels.overview.failed", "skipped": "labels.overview.skipped",
     "interrupted": "labels.overview.interrupted", "empty": "labels.overview.empty",
 }
-PLURALS = ("gaps", "incomplete", "days")  # counted texts, filled per record in `_shown`
+PLURALS = ("gaps", "incomplete")  # counted texts, filled per record in `_shown`
 
 
-def _records(rows: list[ReportRow], formats: tuple[str, ...]) -> list[dict[str, object]]:
-    """One flat record per row, soonest interview first; rows without a date (failed) last."""
+def _records(rows: list[ReportRow], formats: tuple[str, ...], today: dt.date) -> list[dict[str, object]]:
+    """One flat record per row, soonest interview first; rows without a date (failed) last. Days to
+    go are counted from today, also for a pack a resumed run kept from an earlier day."""
     fmt = next((f for f in LINKED if f in formats), formats[0] if formats else "pdf")
     records = []
     for row in rows:
@@ -51,12 +53,14 @@ def _records(rows: list[ReportRow], formats: tuple[str, ...]) -> list[dict[str, 
                         Path(row.profile).stem, "status": row.status,
                         "error": row.error if row.status != "ok" else "",
                         "pack": f"{row.slug}/{row.slug}.{fmt}" if made else ""})
+        if records[-1]["date"]:
+            records[-1]["days_to_go"] = (dt.date.fromisoformat(str(records[-1]["date"])) - today).days
     return sorted(records, key=lambda r: (not r["date"], str(r["date"]), str(r["time"]), str(r["candidate"])))
 
 
 def _shown(record: dict[str, object], texts: Texts, locale: str) -> dict[str, object]:
-    """What the page shows for one record, in the batch's language: the date written out, the
-    assignment named, and the list of what is still thin (plural forms from Babel)."""
+    """What the page shows for one record, in the batch's language: the date written out with how
+    far off it is, the assignment named, and the list of what is still thin (plural forms from Babel)."""
     thin = []
     if record["gaps"]:
         thin.append(texts("labels.overview.gaps", n=record["gaps"]))
@@ -70,14 +74,14 @@ def _shown(record: dict[str, object], texts: Texts, locale: str) -> dict[str, ob
     day = dt.date.fromisoformat(str(record["date"])) if record["date"] else None
     kind = str(record["assignment"])
     return {**record, "thin": thin, "when": long_date(day, locale) if day else "",
-            "days": texts("labels.overview.days", n=record["days_to_go"]) if day else "",
+            "days": countdown(texts, int(str(record["days_to_go"]))) if day else "",
             "assignment_name": texts(ASSESSMENT_NAMES[kind]) if kind in ASSESSMENT_NAMES else kind}
 
 
 def write_overview(out_dir: Path, rows: list[ReportRow], options: RunOptions, language: str,
                    dialect: str) -> list[Path]:
     """Write overview.html and overview.csv into `out_dir` and return their paths."""
-    records = _records(rows, options.formats)
+    records = _records(rows, options.formats, options.today)
     loaded = load_language(language, options.templates)
     texts = loaded.texts
     assets = load_assets(options)

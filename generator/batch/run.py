@@ -169,8 +169,8 @@ class _Run:
         if todo:
             result.interrupted = not self._make(todo, executor, options)
         result.rows = [self.rows[job.name] for job in self.jobs if job.name in self.rows]
-        dialect = options.csv_dialect or default_dialect(DEFAULT_LANGUAGE)  # a batch speaks Dutch by default
+        language = options.language or DEFAULT_LANGUAGE  # a batch speaks Dutch unless --lang says otherwise
+        dialect = options.csv_dialect or default_dialect(language)
         result.report = write_report(self.out_dir / "report.csv", result.rows, dialect)
-        result.overview = write_overview(self.out_dir, result.rows, options, options.language or DEFAULT_LANGUAGE,
-                                         dialect)[0]
+        result.overview = write_overview(self.out_dir, result.rows, options, language, dialect)[0]
         return result

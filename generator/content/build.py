@@ -35,7 +35,7 @@ from generator.content.matching import join_names
 from generator.content.net_pay import estimate_all
 from generator.content.offer_export import offer_records
 from generator.content.offers import compare
-from generator.content.schedule import Calendar, build_schedule
+from generator.content.schedule import Calendar, build_schedule, countdown
 from generator.csvtext import default_dialect
 from generator.language import load_language
 from generator.options import RunOptions
@@ -50,17 +50,6 @@ CHAPTERS = (
     chapters_close.section_dos_donts, chapters_practical.section_practical, chapters_close.section_after,
     chapters_close.section_notes,
 )
-
-
-def _countdown(c: Context) -> str:
-    days = c.schedule.days_to_go
-    if days > 1:
-        return c.t("labels.days_to_go", n=days)
-    if days == 1:
-        return c.t("labels.one_day_to_go")
-    if days == 0:
-        return c.t("labels.today")
-    return c.t("labels.days_ago", n=-days)
 
 
 def _cover_facts(c: Context) -> list[Fact]:
@@ -140,7 +129,8 @@ def build_pack(inputs: Inputs, *, options: RunOptions) -> Pack:
     return Pack(
         lang=language.code, lang_tag=language.tag, slug=pack_slug(profile.candidate.name, app.company),
         title=c.t("labels.pack_title"), candidate=profile.candidate.name, company=app.company, role=app.role,
-        made_date=options.today, cover_facts=_cover_facts(c), countdown=_countdown(c), summary=summary.build_summary(c),
+        made_date=options.today, cover_facts=_cover_facts(c), countdown=countdown(c.t, c.schedule.days_to_go),
+        summary=summary.build_summary(c),
         sections=sections, labels=_labels(c), made_on=c.t("labels.made_on", date=c.date(options.today)),
         events=_events(c),
         offer_records=offer_records(c.comparison, profile.salary, c.net) if c.comparison else [],

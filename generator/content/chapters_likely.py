@@ -26,7 +26,6 @@ from generator.content.matching import (
     join_names,
     role_kind,
     stems,
-    stories_for,
 )
 from generator.content.pairing import pick_story
 from generator.language import Texts, load_language, words
@@ -158,8 +157,7 @@ def _improve(c: Context) -> list[Likely]:
 def _gaps(c: Context) -> list[Likely]:
     """The competency question for each required skill that no story shows yet."""
     wordings = c.t.list("sections.likely_questions.gap_questions")
-    gaps = [skill for skill in c.profile.application.required_skills if not stories_for(skill, c.profile.stories)]
-    return [Likely("gap", wordings[n % len(wordings)], skill) for n, skill in enumerate(gaps)]
+    return [Likely("gap", wordings[n % len(wordings)], skill) for n, skill in enumerate(c.gaps)]
 
 
 @cache

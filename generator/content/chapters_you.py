@@ -127,7 +127,7 @@ def _skill_matrix(c: Context) -> list[Block]:
     header = [t("sections.stories.skill"), t("sections.stories.covered_by"), t("sections.stories.status")]
     blocks: list[Block] = [Heading(t("sections.stories.matrix_title")),
                            Table(header, rows, widths=[0.28, 0.54, 0.18], css_class="matrix")]
-    hints = [(skill, improve_hint(skill, c.notes)) for skill in skills if not stories_for(skill, stories)]
+    hints = [(skill, improve_hint(skill, c.notes)) for skill in c.gaps]
     linked = [Item(point, label=skill) for skill, point in hints if point]
     if linked:
         blocks += [Para(t("sections.stories.gap_improve"), ParaStyle.TIP), ItemList(linked)]

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from generator.content.blocks import Item
-from generator.content.matching import fold
+from generator.content.matching import fold, stories_for
 from generator.content.net_pay import NetPay
 from generator.content.offers import Comparison
 from generator.content.schedule import Schedule
@@ -32,6 +33,13 @@ class Context:
     plan_steps: list[dict[str, Any]]  # the six steps of the plan, from the texts
     t: Texts                      # the guidance texts in the candidate's register: `c.t("sections.plan.title")`
     net: list[NetPay] | None = None   # each offer's estimated net pay, when Dutch tax applies
+
+    @cached_property
+    def gaps(self) -> list[str]:
+        """The required skills no story shows yet, in the profile's order: the summary, the likely
+        questions, the story matrix and the agency's overview all speak of these."""
+        stories = self.profile.stories
+        return [skill for skill in self.profile.application.required_skills if not stories_for(skill, stories)]
 
     @property
     def currency(self) -> str:

@@ -9,6 +9,7 @@ chapters so it can be tested over a whole year of interview dates.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -173,3 +174,15 @@ def build_schedule(today: dt.date, interview: dt.date, steps: int, calendar: Cal
         prep_days=prep,
         early_days=early,
     )
+
+
+def countdown(t: Callable[..., str], days: int) -> str:
+    """How far off the interview is, in words ('nog 5 dagen', 'morgen is het zover', 'het gesprek
+    was gisteren'): on the cover and in an agency's overview, never 'nog -3 dagen'."""
+    if days > 1:
+        return t("labels.days_to_go", n=days)
+    if days == 1:
+        return t("labels.one_day_to_go")
+    if days == 0:
+        return t("labels.today")
+    return t("labels.days_ago", n=-days)

@@ -10,7 +10,7 @@ from generator.content import chapters_close, chapters_likely, chapters_offers, 
 from generator.content.blocks import Block, Heading, Item, ItemList, ListStyle, Para
 from generator.content.chapters_you import STARR_PARTS
 from generator.content.context import Context, items
-from generator.content.matching import skill_key, stories_for
+from generator.content.matching import skill_key
 from generator.content.pairing import mentioned_skills
 
 TOP_QUESTIONS = 3  # questions to ask, on the summary page (which must stay one page)
@@ -103,7 +103,7 @@ def _summary_facts(c: Context) -> list[Item]:
         facts.append(Item("; ".join(p.name + (f", {p.role}" if p.role else "") for p in interview.interviewers),
                           label=t("summary.who")))
     facts.append(_next_step(c))
-    gaps = [skill for skill in profile.application.required_skills if not stories_for(skill, profile.stories)]
+    gaps = c.gaps
     if profile.application.required_skills:  # without them there is nothing to claim; the to-do list asks
         facts.append(Item(", ".join(gaps) if gaps else t("summary.no_gaps"), label=t("summary.gaps")))
     weak = _to_strengthen(c, gaps)
@@ -142,14 +142,14 @@ def overview_facts(c: Context) -> dict[str, object]:
     preparation still is (plain values, so they travel from a worker in the manifest)."""
     app = c.profile.application
     interview = app.second_interview
-    gaps = [skill for skill in app.required_skills if not stories_for(skill, c.profile.stories)]
     return {
         "candidate": c.profile.candidate.name, "email": c.profile.candidate.email or "", "language": c.language.code,
         "company": app.company, "role": app.role,
         "date": interview.date.isoformat(), "time": interview.time.strftime("%H:%M") if interview.time else "",
-        "days_to_go": c.schedule.days_to_go, "mode": c.mode,
+        "days_to_go": c.schedule.days_to_go,
+        "mode": c.mode if interview.mode or interview.location else "",  # a guess only from a location
         "assignment": interview.assessment.kind if interview.assessment else "",
-        "gaps": len(gaps),
+        "gaps": len(c.gaps),
         "incomplete_stories": sum(any(not getattr(story, part) for part in STARR_PARTS) for story in c.profile.stories),
         "notes": c.notes is not None, "lacking": missing(c),
     }
