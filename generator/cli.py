@@ -100,10 +100,17 @@ def init(folder: Path, lang: str, force: bool, today: dt.date) -> None:
               help=f"Language of the messages (default: the profile's `language`, else {DEFAULT_LANGUAGE}).")
 def validate(profile: Path, notes: Path | None, lang: str | None) -> None:
     """Check a profile (and its notes) and list every problem with file:line:column; warnings do not
-    fail it. PROFILE may be '-' for standard input."""
+    fail it. PROFILE may be '-' for standard input, or an agency's spreadsheet (.xlsx or .csv)."""
     from generator.messages import text
+    from generator.sheet import is_sheet
     from generator.validate import load_inputs
 
+    if is_sheet(profile):  # an agency's spreadsheet: every row, each problem by sheet, row and column
+        from generator.sheet.commands import check_sheet
+
+        rows = check_sheet(profile, lang.lower() if lang else None)
+        click.echo(text("label.ok_sheet", lang or DEFAULT_LANGUAGE, {"file": profile, "rows": len(rows)}))
+        return
     inputs = load_inputs(profile, notes, lang.lower() if lang else None)
     language = message_language(lang, profile) if lang else inputs.profile.language
     for warning in inputs.warnings:
@@ -196,8 +203,9 @@ def compare(file: Path, fmt: str, lang: str | None, csv_dialect: str | None, tod
 
 
 @cli.command(epilog=examples("prep-pack batch profiles/ -o packs --brand agency/brand.yaml",
+                             "prep-pack batch kandidaten.xlsx -o packs --emails",
                              "prep-pack batch profiles/ -o packs --resume --format pdf --workers 4"))
-@click.argument("folder", type=FOLDER, callback=refuse_dash)
+@click.argument("folder", type=click.Path(path_type=Path, exists=True), callback=refuse_dash)
 @click.option("-o", "--output", "out_dir", type=FOLDER, callback=refuse_dash, required=True,
               help="Folder for the packs (one sub-folder per candidate) and report.csv.")
 @click.option("--workers", type=click.IntRange(min=1, max=256), help="Parallel processes [default: CPU cores].")
@@ -217,7 +225,8 @@ def compare(file: Path, fmt: str, lang: str | None, csv_dialect: str | None, tod
 def batch(folder: Path, out_dir: Path, workers: int | None, brand_file: Path | None, formats: str, resume: bool,
           templates: Path | None, pdf_variant: str, scheduler: str | None, executor: str | None,
           csv_dialect: str | None, emails: bool, today: dt.date) -> None:
-    """Make a pack for every profile in FOLDER; report.csv says what failed and why."""
+    """Make a pack for every profile in FOLDER, or for every row of a spreadsheet (.xlsx or .csv);
+    report.csv says what failed and why."""
     from generator.batch import run_batch
     from generator.progress import ProgressBar
 
@@ -248,6 +257,33 @@ def batch(folder: Path, out_dir: Path, workers: int | None, brand_file: Path | N
         sys.exit(130)
     if result.count("failed"):
         sys.exit(1)
+
+
+@cli.command("import", epilog=examples("prep-pack import kandidaten.xlsx -o profielen",
+                                       "prep-pack import kandidaten.csv -o profielen --force"))
+@click.argument("sheet", type=click.Path(path_type=Path, dir_okay=False, exists=True), callback=refuse_dash)
+@click.option("-o", "--output", "out_dir", type=FOLDER, callback=refuse_dash, required=True,
+              help="Folder for the profiles (one <name>_<company>.yaml per row).")
+@click.option("--lang", type=LANGS, help="Language of the messages and comments (default: each row's).")
+@click.option("--force", is_flag=True, help="Write over profiles that already exist in the folder.")
+@TODAY
+def import_(sheet: Path, out_dir: Path, lang: str | None, force: bool, today: dt.date) -> None:
+    """Write one commented YAML profile per row of a spreadsheet (.xlsx or .csv), for candidates who
+    need more than a row can hold (stories, offers); bad rows are listed and nothing is written for them."""
+    from generator.batch.publish import make_out_dir
+    from generator.errors import InputError
+    from generator.messages import text
+    from generator.sheet.commands import import_sheet, kept_message
+
+    language = lang.lower() if lang else None
+    make_out_dir(out_dir)
+    result = import_sheet(sheet, out_dir, today=today, lang=language, force=force)
+    for target, row in result.written:
+        click.echo(text("label.imported", language or row.language, {"file": target, "row": row.name}))
+    for target in result.kept:
+        _say(kept_message(target, language))
+    if result.problems:
+        raise InputError(result.problems, language)
 
 
 @cli.command(epilog=examples("prep-pack schema > profile.schema.json", "prep-pack schema --notes > notes.schema.json"))

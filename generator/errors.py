@@ -41,6 +41,7 @@ class Problem:
     key: str
     values: Mapping[str, Any] = dataclass_field(default_factory=dict, hash=False)
     lang: str | None = None
+    place: str = ""   # a spreadsheet cell or row, 'kandidaten.xlsx!Blad1:C7', instead of file:line:column
 
     @property
     def message(self) -> str:
@@ -54,6 +55,8 @@ class Problem:
         return replace(self, lang=lang) if lang else self
 
     def __str__(self) -> str:
+        if self.place:
+            return f"{self.place} {self.field}: {self.message}" if self.field else f"{self.place}: {self.message}"
         where = str(self.file)
         if self.line is not None:
             where += f":{self.line}"

@@ -76,7 +76,7 @@ def check_mapping(model: type[BaseModel], raw: Any, path: Path) -> tuple[BaseMod
     return result, problems
 
 
-def _load_notes(path: Path) -> tuple[Notes | None, list[Problem], list[Problem]]:
+def load_notes(path: Path) -> tuple[Notes | None, list[Problem], list[Problem]]:
     """Read a notes file in YAML or Markdown, chosen by its extension: (notes, problems, warnings)."""
     if path.suffix.lower() in (".md", ".markdown", ".txt"):
         markdown = parse_markdown(path, read_text(path, "notes file"))
@@ -99,7 +99,7 @@ def _notes_for(profile_path: Path, raw: Any, profile: BaseModel | None,
     if notes_path is None:
         return (profile.first_interview_notes if isinstance(profile, Profile) else None), None, [], []
     try:
-        notes, problems, warnings = _load_notes(notes_path)
+        notes, problems, warnings = load_notes(notes_path)
     except InputError as exc:
         return None, notes_path, exc.problems, []
     return notes, notes_path, problems, warnings

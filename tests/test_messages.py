@@ -17,7 +17,7 @@ from generator.messages import catalogue, choose_language, has, text
 
 ROOT = Path(__file__).resolve().parent.parent
 GROUPS = ("count", "label", "file", "yaml", "key", "value", "date", "time", "country", "rule", "notes", "compare",
-          "brand", "init", "schema", "generate")
+          "brand", "init", "schema", "generate", "sheet")
 KEY = re.compile(rf"^(?:{'|'.join(GROUPS)})\.(?!md$|ya?ml$)[a-z_0-9]+$")  # not a file name such as notes.md
 DYNAMIC = ("what.", "blocks.", "fields.")  # nouns and schema descriptions, looked up by a computed key
 PLACEHOLDER = re.compile(r"\{(\w+)(?::\w+)?\}")

@@ -12,6 +12,7 @@ from generator.batch.worker import Task, one_line
 from generator.errors import PrepPackError, UsageProblem
 from generator.notes import find_beside, is_notes_file
 from generator.options import RunOptions
+from generator.sheet.cells import is_sheet
 from generator.slug import pack_slug
 from generator.yamlload import decode, parse_yaml, read_bytes
 
@@ -26,9 +27,15 @@ class Job:
     digest: str = ""
     clash: str = ""           # set when an earlier profile already has this slug
     error: str = ""           # set when the file cannot be read at all (too big, not text, gone)
+    text: bytes | None = None                 # a spreadsheet row, already made into a profile
+    notes: tuple[str, bytes] | None = None    # ... and the notes file its row names
+    valid: bool | None = None                 # a spreadsheet row is checked when planned
 
     def task(self, folder: Path) -> Task:
         """Read the profile and its notes into a `Task` (checked readable when the run was planned)."""
+        if self.text is not None:
+            return Task(self.name, str(folder), self.text, self.notes, self.slug or "",
+                        file_name=f"{self.slug}.yaml")
         notes = find_beside(self.profile)
         return Task(self.name, str(folder), read_input(self.profile),
                     (notes.name, read_input(notes)) if notes else None, self.slug or "")
@@ -103,15 +110,42 @@ def _as_validate_says(profile: Path, error: PrepPackError) -> PrepPackError:
     return error
 
 
-def _is_valid(profile: Path) -> bool:
+def _is_valid(job: Job) -> bool:
     """True when a profile (with its notes) passes validation; used only to settle slug clashes."""
     from generator.validate import load_inputs
 
+    if job.valid is not None:
+        return job.valid
     try:
-        load_inputs(profile)
+        load_inputs(job.profile)
     except PrepPackError:
         return False
     return True
+
+
+def plan_sheet(sheet: Path, options_digest: str, lang: str | None = None) -> list[Job]:
+    """One job per spreadsheet row, checked now: a bad row is a failed job naming its cells, a good
+    one carries its profile as YAML (and its notes file's bytes) to the workers."""
+    from generator.sheet import read_rows
+    from generator.sheet.export import profile_yaml
+
+    jobs = []
+    for row in read_rows(sheet, lang):
+        job = Job(sheet, row.name, slug=row.slug)
+        if row.problems:
+            job.error, job.valid = "; ".join(str(problem) for problem in row.problems), False
+            jobs.append(job)
+            continue
+        job.text, job.valid = profile_yaml(row).encode("utf-8"), True
+        if row.notes is not None:
+            suffix = ".notes.md" if row.notes.suffix.lower() in (".md", ".markdown", ".txt") else ".notes.yaml"
+            try:
+                job.notes = (f"{row.slug}{suffix}", read_input(row.notes))
+            except PrepPackError as exc:
+                job.error = one_line(exc)
+        job.digest = input_digest(job.text, job.notes, options_digest)
+        jobs.append(job)
+    return jobs
 
 
 def plan_jobs(folder: Path, *, options: RunOptions, exclude: tuple[Path, ...] = ()) -> list[Job]:
@@ -122,7 +156,10 @@ def plan_jobs(folder: Path, *, options: RunOptions, exclude: tuple[Path, ...] = 
     a good profile its pack. Only clashing profiles are validated here, the rest in the workers.
     """
     options_digest = options.digest()
-    jobs = [_plan_one(p, options_digest) for p in find_profiles(folder, exclude)]
+    if is_sheet(folder):
+        jobs = plan_sheet(folder, options_digest, options.language)
+    else:
+        jobs = [_plan_one(p, options_digest) for p in find_profiles(folder, exclude)]
     by_slug: dict[str, list[Job]] = {}
     for job in jobs:
         if job.slug is not None:
@@ -130,7 +167,7 @@ def plan_jobs(folder: Path, *, options: RunOptions, exclude: tuple[Path, ...] = 
     for slug, group in by_slug.items():
         if len(group) < 2:
             continue
-        valid = [job for job in group if _is_valid(job.profile)]
+        valid = [job for job in group if _is_valid(job)]
         for job in valid[1:]:
             job.clash = (f"gives the same pack name '{slug}' as {valid[0].name}, whose pack is kept; "
                          f"change the candidate or company name, or run it in a separate batch")

@@ -24,6 +24,7 @@ class Task:
     profile: bytes
     notes: tuple[str, bytes] | None    # the notes file beside the profile, if any
     slug: str
+    file_name: str = ""                # the profile's file name when `name` is none (a spreadsheet row)
 
 
 @dataclass(frozen=True)
@@ -66,10 +67,11 @@ def warm(options: RunOptions) -> None:
 def _unpack(task: Task, folder: Path) -> Path:
     """Write the task's profile (and notes beside it) into `folder` under their own names."""
     folder.mkdir()
-    (folder / task.name).write_bytes(task.profile)
+    profile = folder / (task.file_name or task.name)
+    profile.write_bytes(task.profile)
     if task.notes:
         (folder / task.notes[0]).write_bytes(task.notes[1])
-    return folder / task.name
+    return profile
 
 
 def _render(task: Task, profile: Path, out_dir: Path,

@@ -1,0 +1,174 @@
+"""One spreadsheet row -> one checked profile, with every problem named by sheet, row and column.
+
+A row's cells are set at their dotted keys over the YAML profile its `profile` column names (if
+any), so a row completes or overrides a file that holds what a cell cannot (stories, offers).
+The result is validated like any profile. A problem in a value that came from a cell is named
+by that cell (`kandidaten.xlsx!Blad1:C7 application.role: ...`); one in the YAML file by its
+file:line:column; a required key nobody gave by the row (`kandidaten.xlsx!Blad1:7`).
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from generator.errors import InputError, Problem
+from generator.messages import choose_language
+from generator.models import Profile, cross_field_problems
+from generator.sheet.cells import Cell, Table, read_table
+from generator.sheet.columns import Column, cell_value, read_header
+from generator.slug import pack_slug
+from generator.validate import field_path, load_notes, problems_from
+from generator.yamlload import load_yaml_mapping, locate
+
+
+@dataclass
+class SheetRow:
+    """One candidate's row: the profile it makes, or its problems."""
+
+    table: Table
+    number: int                        # the row number as the spreadsheet shows it
+    data: dict[str, Any] = field(default_factory=dict)   # the merged profile, as plain data
+    profile: Profile | None = None     # set when the row is valid
+    problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    notes: Path | None = None          # the notes file its `notes` column names
+    base: Path | None = None           # the YAML profile its `profile` column names
+    language: str = ""
+
+    @property
+    def name(self) -> str:
+        """How the report and messages name the row: 'kandidaten.xlsx!Blad1:7'."""
+        return self.table.place("", self.number)
+
+    @property
+    def slug(self) -> str | None:
+        """The pack name the row will get; None when it is not valid."""
+        if self.profile is None:
+            return None
+        return pack_slug(self.profile.candidate.name, self.profile.application.company)
+
+
+def read_rows(path: Path, lang: str | None = None) -> list[SheetRow]:
+    """Every candidate row of a spreadsheet, each checked; a problem with the sheet itself (its
+    headings, its format) is an `InputError` for the whole file."""
+    table = read_table(path)
+    columns, problems = read_header(table)
+    if problems:
+        raise InputError(problems, choose_language(lang))
+    return [_row(table, columns, cells, lang) for cells in table.rows]
+
+
+def _inside(table: Table, cell: Cell) -> Path | Problem:
+    """A file a cell names, refused unless it lies in the sheet's folder (an agency runs other
+    people's sheets: no `..`, no absolute path, no link out)."""
+    name = str(cell.value).strip()
+    folder = table.file.resolve().parent
+    target = (folder / name).resolve()
+    if Path(name).is_absolute() or not target.is_relative_to(folder):
+        return table.problem(cell.column, cell.row, "sheet.file_outside", name=name)
+    return target
+
+
+def _set(data: dict[str, Any], path: tuple[str, ...], value: Any) -> None:
+    """Set a value at a dotted key, making (or replacing) the blocks on the way."""
+    node = data
+    for part in path[:-1]:
+        if not isinstance(node.get(part), dict):
+            node[part] = {}
+        node = node[part]
+    node[path[-1]] = value
+
+
+def _row(table: Table, columns: list[Column], cells: list[Cell], lang: str | None) -> SheetRow:
+    """Read, merge and check one row."""
+    row = SheetRow(table, cells[0].row)
+    by_letter = {column.letter: column for column in columns}
+    values: dict[tuple[str, ...], tuple[Any, Cell]] = {}
+    refused: set[str] = set()   # the keys whose cell was refused: not also 'missing'
+    for cell in cells:
+        column = by_letter.get(cell.column)
+        if column is None:
+            row.problems.append(table.problem(cell.column, cell.row, "sheet.no_heading"))
+            continue
+        value, problem = cell_value(column, cell, table)
+        if problem:
+            row.problems.append(problem)
+            refused.add(".".join(column.path))
+        else:
+            values[column.path] = (value, cell)
+    base_raw: Any = None
+    if ("profile",) in values:
+        found = _inside(table, values.pop(("profile",))[1])
+        if isinstance(found, Problem):
+            row.problems.append(found)
+        else:
+            row.base = found
+            try:
+                base_raw = load_yaml_mapping(found, "profile")
+            except InputError as exc:
+                row.problems.extend(exc.problems)
+    if ("notes",) in values:
+        found = _inside(table, values.pop(("notes",))[1])
+        row.problems.append(found) if isinstance(found, Problem) else setattr(row, "notes", found)
+    row.data = copy.deepcopy(_plain(base_raw)) if base_raw is not None else {}
+    for path, (value, _cell) in values.items():
+        _set(row.data, path, value)
+    row.language = choose_language(lang, raw=row.data)
+    if not any(problem.file == row.base for problem in row.problems if row.base):  # its YAML could be read
+        _check(row, base_raw, {".".join(path): cell for path, (_value, cell) in values.items()}, refused)
+    row.problems = [problem.in_language(row.language) for problem in row.problems]
+    return row
+
+
+def _plain(node: Any) -> Any:
+    """Loaded YAML (ruamel's commented types) as plain dicts and lists."""
+    if isinstance(node, dict):
+        return {str(key): _plain(value) for key, value in node.items()}
+    if isinstance(node, list):
+        return [_plain(value) for value in node]
+    return node
+
+
+def _check(row: SheetRow, base_raw: Any, origin: dict[str, Cell], refused: set[str]) -> None:
+    """Validate the merged profile (and the notes file) and name each problem where it came from."""
+    path = row.base or row.table.file
+
+    def locator(loc: tuple, on_key: bool = False) -> tuple[int | None, int | None]:
+        return locate(base_raw, loc, on_key) if base_raw is not None else (None, None)
+
+    try:
+        row.profile = Profile.model_validate(row.data)
+        found: list[Problem] = []
+    except ValidationError as exc:
+        found = problems_from(exc, path, locator, Profile)
+    found += [Problem(path, *locator(loc, False), field_path(loc), key, values) for loc, key, values
+              in cross_field_problems(row.data)]
+    row.problems += [_placed(row, problem, origin, base_raw is not None) for problem in found
+                     if problem.field not in refused]
+    if row.notes is not None:
+        try:
+            _notes, problems, warnings = load_notes(row.notes)
+        except InputError as exc:
+            problems, warnings = exc.problems, []
+        row.problems += problems
+        row.warnings += warnings
+    if row.problems:
+        row.profile = None
+
+
+def _placed(row: SheetRow, problem: Problem, origin: dict[str, Cell], has_base: bool) -> Problem:
+    """A problem named by the cell its value came from, else by its place in the YAML file, else by the row."""
+    fields = [key for key in origin if problem.field == key or problem.field.startswith((key + ".", key + "["))]
+    if fields:
+        cell = origin[max(fields, key=len)]
+        return replace(problem, place=row.table.place(cell.column, cell.row))
+    if has_base:
+        return problem
+    if problem.key in ("value.missing", "value.missing_top"):  # no YAML block to add it to: a column
+        return replace(problem, place=row.name, key="sheet.missing_column", values={"path": problem.field})
+    return replace(problem, place=row.name)
