@@ -13,12 +13,14 @@ import click
 from jinja2 import TemplateError
 
 from generator import __version__
+from generator.cli_import import import_command
 from generator.cli_options import (
     BRAND,
     CSV_DIALECT,
     FOLDER,
     FORMATS,
     INPUT_FILE_CALLBACK,
+    LANGS,
     PATH_ARG,
     PDF_VARIANT,
     TEMPLATES,
@@ -31,10 +33,8 @@ from generator.cli_options import (
     verbose,
 )
 from generator.errors import UsageProblem, labelled
-from generator.language import DEFAULT_LANGUAGE, languages
+from generator.language import DEFAULT_LANGUAGE
 from generator.options import RunOptions
-
-LANGS = click.Choice(languages(), case_sensitive=False)  # the folders in templates/, found at start-up
 
 
 def _run_options(*, today: dt.date, formats: str, lang: str | None = None, brand=None, templates: Path | None,
@@ -109,7 +109,7 @@ def validate(profile: Path, notes: Path | None, lang: str | None) -> None:
         from generator.sheet.commands import check_sheet
 
         rows = check_sheet(profile, lang.lower() if lang else None)
-        click.echo(text("label.ok_sheet", lang or DEFAULT_LANGUAGE, {"file": profile, "rows": len(rows)}))
+        click.echo(text("label.ok_sheet", lang or DEFAULT_LANGUAGE, {"file": profile, "count": len(rows)}))
         return
     inputs = load_inputs(profile, notes, lang.lower() if lang else None)
     language = message_language(lang, profile) if lang else inputs.profile.language
@@ -205,7 +205,7 @@ def compare(file: Path, fmt: str, lang: str | None, csv_dialect: str | None, tod
 @cli.command(epilog=examples("prep-pack batch profiles/ -o packs --brand agency/brand.yaml",
                              "prep-pack batch kandidaten.xlsx -o packs --emails",
                              "prep-pack batch profiles/ -o packs --resume --format pdf --workers 4"))
-@click.argument("folder", type=click.Path(path_type=Path, exists=True), callback=refuse_dash)
+@click.argument("folder", type=click.Path(path_type=Path), metavar="FOLDER|SHEET", callback=refuse_dash)
 @click.option("-o", "--output", "out_dir", type=FOLDER, callback=refuse_dash, required=True,
               help="Folder for the packs (one sub-folder per candidate) and report.csv.")
 @click.option("--workers", type=click.IntRange(min=1, max=256), help="Parallel processes [default: CPU cores].")
@@ -259,33 +259,6 @@ def batch(folder: Path, out_dir: Path, workers: int | None, brand_file: Path | N
         sys.exit(1)
 
 
-@cli.command("import", epilog=examples("prep-pack import kandidaten.xlsx -o profielen",
-                                       "prep-pack import kandidaten.csv -o profielen --force"))
-@click.argument("sheet", type=click.Path(path_type=Path, dir_okay=False, exists=True), callback=refuse_dash)
-@click.option("-o", "--output", "out_dir", type=FOLDER, callback=refuse_dash, required=True,
-              help="Folder for the profiles (one <name>_<company>.yaml per row).")
-@click.option("--lang", type=LANGS, help="Language of the messages and comments (default: each row's).")
-@click.option("--force", is_flag=True, help="Write over profiles that already exist in the folder.")
-@TODAY
-def import_(sheet: Path, out_dir: Path, lang: str | None, force: bool, today: dt.date) -> None:
-    """Write one commented YAML profile per row of a spreadsheet (.xlsx or .csv), for candidates who
-    need more than a row can hold (stories, offers); bad rows are listed and nothing is written for them."""
-    from generator.batch.publish import make_out_dir
-    from generator.errors import InputError
-    from generator.messages import text
-    from generator.sheet.commands import import_sheet, kept_message
-
-    language = lang.lower() if lang else None
-    make_out_dir(out_dir)
-    result = import_sheet(sheet, out_dir, today=today, lang=language, force=force)
-    for target, row in result.written:
-        click.echo(text("label.imported", language or row.language, {"file": target, "row": row.name}))
-    for target in result.kept:
-        _say(kept_message(target, language))
-    if result.problems:
-        raise InputError(result.problems, language)
-
-
 @cli.command(epilog=examples("prep-pack schema > profile.schema.json", "prep-pack schema --notes > notes.schema.json"))
 @click.option("--notes", "notes", is_flag=True, help="The schema of a YAML notes file instead of the profile's.")
 def schema(notes: bool) -> None:
@@ -296,6 +269,9 @@ def schema(notes: bool) -> None:
 
 
 INTERRUPTED = "Interrupted; every file is whole or not written at all. Run the command again to finish."
+
+
+cli.add_command(import_command)
 
 
 def _user_error(exc: Exception) -> click.ClickException:

@@ -16,6 +16,7 @@ import click
 
 from generator.csvtext import DIALECTS
 from generator.errors import InputError, UsageProblem
+from generator.language import languages
 from generator.options import PDF_VARIANTS
 from generator.textfile import STDIN
 
@@ -67,6 +68,7 @@ CSV_DIALECT = click.option("--csv-dialect", type=click.Choice(DIALECTS), default
 TODAY = click.option("--today", metavar="YYYY-MM-DD", callback=parse_today,
                      help="Pretend today is this date (plan dates and days to go count from it).")
 PATH_ARG = click.Path(path_type=Path, dir_okay=False)
+LANGS = click.Choice(languages(), case_sensitive=False)  # the folders in templates/, found at start-up
 FOLDER = click.Path(path_type=Path, file_okay=False)
 
 

@@ -15,7 +15,7 @@ import pytest
 from tests.conftest import PROFILES
 from tests.test_cli import run
 
-COMMANDS = ("init", "validate", "generate", "preview", "compare", "batch", "schema")
+COMMANDS = ("init", "validate", "generate", "preview", "compare", "batch", "import", "schema")
 COLOUR = re.compile(r"\x1b\[[0-9;]*(3[0-9]|4[0-9]|9[0-7])(;[0-9]+)*m")  # an SGR sequence that sets a colour
 
 
@@ -37,7 +37,8 @@ def test_a_dash_reads_standard_input_for_validate_and_compare():
 
 
 @pytest.mark.parametrize("args", [("generate", "-"), ("generate", str(PROFILES / "ahmet-yilmaz.yaml"), "-o", "-"),
-                                  ("batch", "-", "-o", "out"), ("preview", "-"), ("init", "-")])
+                                  ("batch", "-", "-o", "out"), ("preview", "-"), ("init", "-"),
+                                  ("import", "-", "-o", "out")])
 def test_a_dash_is_refused_where_a_file_or_folder_is_needed(args, tmp_path):
     result = run(*args, cwd=tmp_path)
     assert result.returncode == 2 and "Traceback" not in result.stderr

@@ -18,6 +18,7 @@ from pathlib import Path
 from openpyxl.utils import get_column_letter
 
 from generator.errors import InputError, Problem
+from generator.textfile import clean_text
 
 MAX_FILE = 20 * 1024 * 1024        # bytes on disk
 MAX_UNPACKED = 100 * 1024 * 1024   # bytes of XML inside an .xlsx (a zip bomb stops here)
@@ -106,8 +107,9 @@ def _read_csv(path: Path) -> Table:
         raise _refuse(path, "sheet.not_utf8", offset=exc.start) from None
     first = text.split("\n", 1)[0]
     delimiter = ";" if first.count(";") >= first.count(",") else ","  # Dutch Excel writes ';'
-    grid = [[Cell(get_column_letter(number), line, value.strip()) for number, value in enumerate(row, start=1)]
-            for line, row in enumerate(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), start=1)]
+    records = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)  # a record is a row, as Excel shows it
+    grid = [[Cell(get_column_letter(number), line, clean_text(value).strip()) for number, value in enumerate(row, 1)]
+            for line, row in enumerate(records, start=1)]
     return _split(path, grid)
 
 
@@ -125,11 +127,12 @@ def _read_xlsx(path: Path) -> Table:
     except Exception as exc:  # openpyxl raises many kinds for a damaged or foreign file
         raise _refuse(path, "sheet.unreadable", what="spreadsheet", detail=f"{type(exc).__name__}: {exc}") from None
     sheet = book.worksheets[0]
-    grid = [[Cell(cell.column_letter, cell.row, _value(cell)) for cell in row] for row in sheet.iter_rows()]
+    grid = [[Cell(get_column_letter(cell.column), cell.row, _value(cell)) for cell in row] for row in sheet.iter_rows()]
     table = _split(path, grid)
     table.sheet = sheet.title
     heading_row = table.header[0].row if table.header else 0
-    problems = [table.problem("", None, "sheet.merged_header", cells=str(merged))
+    problems = [table.problem(get_column_letter(merged.min_col), merged.min_row, "sheet.merged_header",
+                              cells=str(merged))
                 for merged in sheet.merged_cells.ranges if merged.min_row <= heading_row <= merged.max_row]
     if problems:
         raise InputError(problems)
@@ -143,4 +146,6 @@ def _value(cell: object) -> Value:
         return ""
     if getattr(cell, "data_type", "") == "f":
         return Formula(str(value))
-    return value if isinstance(value, str | int | float | bool | dt.date | dt.time) else str(value)
+    if isinstance(value, str):
+        return clean_text(value).strip()
+    return value if isinstance(value, int | float | bool | dt.date | dt.time) else clean_text(str(value))

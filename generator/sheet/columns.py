@@ -168,10 +168,7 @@ def _date(value: Any) -> Any:
     dutch = _DUTCH_DATE.match(text)
     if dutch:  # 3-12-2026: day first, as Dutch spreadsheets write it
         day, month, year = (int(part) for part in dutch.groups())
-        try:
-            return dt.date(year, month, day).isoformat()
-        except ValueError:
-            return text  # validation says what is wrong with it
+        return f"{year:04d}-{month:02d}-{day:02d}"  # validation says what is wrong with 30-2-2026
     return text
 
 

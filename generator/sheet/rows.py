@@ -56,21 +56,26 @@ class SheetRow:
 def read_rows(path: Path, lang: str | None = None) -> list[SheetRow]:
     """Every candidate row of a spreadsheet, each checked; a problem with the sheet itself (its
     headings, its format) is an `InputError` for the whole file."""
-    table = read_table(path)
+    try:
+        table = read_table(path)
+    except InputError as exc:
+        raise exc.in_language(choose_language(lang)) from None
     columns, problems = read_header(table)
     if problems:
         raise InputError(problems, choose_language(lang))
     return [_row(table, columns, cells, lang) for cells in table.rows]
 
 
-def _inside(table: Table, cell: Cell) -> Path | Problem:
-    """A file a cell names, refused unless it lies in the sheet's folder (an agency runs other
+def _inside(table: Table, cell: Cell, what: str) -> Path | Problem:
+    """A file a cell names, refused unless it is a file in the sheet's folder (an agency runs other
     people's sheets: no `..`, no absolute path, no link out)."""
     name = str(cell.value).strip()
     folder = table.file.resolve().parent
     target = (folder / name).resolve()
     if Path(name).is_absolute() or not target.is_relative_to(folder):
         return table.problem(cell.column, cell.row, "sheet.file_outside", name=name)
+    if not target.is_file():
+        return table.problem(cell.column, cell.row, "file.missing", what=what)
     return target
 
 
@@ -103,7 +108,7 @@ def _row(table: Table, columns: list[Column], cells: list[Cell], lang: str | Non
             values[column.path] = (value, cell)
     base_raw: Any = None
     if ("profile",) in values:
-        found = _inside(table, values.pop(("profile",))[1])
+        found = _inside(table, values.pop(("profile",))[1], "profile")
         if isinstance(found, Problem):
             row.problems.append(found)
         else:
@@ -113,7 +118,7 @@ def _row(table: Table, columns: list[Column], cells: list[Cell], lang: str | Non
             except InputError as exc:
                 row.problems.extend(exc.problems)
     if ("notes",) in values:
-        found = _inside(table, values.pop(("notes",))[1])
+        found = _inside(table, values.pop(("notes",))[1], "notes_file")
         row.problems.append(found) if isinstance(found, Problem) else setattr(row, "notes", found)
     row.data = copy.deepcopy(_plain(base_raw)) if base_raw is not None else {}
     for path, (value, _cell) in values.items():
