@@ -149,7 +149,8 @@ def _marked() -> tuple[dict[str, Any], dict[str, Path_]]:
             container = _get(raw, path[:-2])
             container[marker] = container.pop(path[-1])
             continue
-        _set(raw, path, marker if path[-1] != "vacancy_url" else f"https://example.nl/{marker}")
+        special = {"vacancy_url": f"https://example.nl/{marker}", "email": f"{marker}@example.nl"}
+        _set(raw, path, special.get(str(path[-1]), marker))
     return raw, markers
 
 
