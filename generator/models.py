@@ -127,7 +127,7 @@ class Offer(Strict):
     year_end_bonus_pct: Percent = 0
     bonus_expected: Money = 0
     profit_share_expected: Money = 0
-    pension_employer_pct: Percent = 0
+    pension_employer_pct: Percent | None = None  # not given is not 'none': the pack asks, and counts 0
     allowances_annual: Money = 0
     equipment: list[Text] = []
     contract: Literal["permanent", "temporary"] | None = None

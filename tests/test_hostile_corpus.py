@@ -450,7 +450,8 @@ def _naughty_profile(strings: list[str], spread: bool) -> dict:
     offers[0].update(equipment=slot("equipment"), remarks=chunks[0] + slot("remarks"))
     return {
         "language": "nl" if spread else "en",
-        "candidate": {"name": strings[0], "email": "kandidaat@example.nl", "phone": strings[2], "current_role": strings[3],
+        "candidate": {"name": strings[0], "email": "kandidaat@example.nl", "phone": strings[2],
+                      "current_role": strings[3],
                       "pitch": "\n".join(slot("pitch")), "strengths": slot("strengths"),
                       "weaknesses": slot("weaknesses")},
         "application": {

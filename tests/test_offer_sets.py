@@ -51,7 +51,7 @@ def test_each_flag_is_explained_in_the_pdf_and_word(risky):
     pdf, docx = squash(risky.pdf_text), squash(risky.docx_text)
     for flag in set().union(*EXPECTED.values()):
         key = PRIORITY_TEXTS[flag.removeprefix("priority-")] if flag.startswith("priority-") else FLAG_TEXTS[flag]
-        sentence = " ".join(texts(key).split())
+        sentence = " ".join(texts(key, given="16", days="20").split())  # Delta: 16 days where the law gives 20
         assert sentence in pdf, flag
         assert sentence in docx, flag
 
@@ -93,16 +93,22 @@ def test_scale_and_scripts_follow_the_offers(risky):
     assert "Onderhandelen binnen een salarisschaal" in pdf  # Zeta names a cao
     assert "Startup Delta: \"Dank jullie wel voor het aanbod. Met dit salaris kan ik de overstap alleen niet " \
            "maken" in pdf
-    # Delta is for 40 hours against her 36: her wish and floor are said for 40 hours (rounded up to € 50)
+    # Delta is for 40 hours against her 36: her wish and floor are said for 40 hours (rounded up to € 50), and
+    # with no pension and 16 days it must pay € 5.550 to be worth per hour what her job is (€ 36,82)
     assert "Dit aanbod is voor 40 uur per week, je wens van € 4.600 voor 36 uur: voor deze uren is dat ongeveer " \
-           "€ 5.150, het bedrag dat je hier noemt." in pdf
-    assert "ik had gerekend op ongeveer € 5.150 bruto per maand" in pdf
+           "€ 5.150." in pdf
+    assert "Per gewerkt uur is dit aanbod pas evenveel waard als je huidige baan bij ongeveer € 5.550 per maand" in pdf
+    assert "ik had gerekend op ongeveer € 5.550 bruto per maand" in pdf
     assert "je ondergrens is € 4.800" in pdf
-    # under the wish: ask for the wish itself; the halfway figure is a note for her alone
-    assert "Scale-up Epsilon: \"Het aanbod spreekt me aan, dank jullie wel. Ik had gerekend op € 4.600 bruto per " \
-           "maand. Is dat haalbaar?\"" in pdf
-    assert "dan is € 4.550 een redelijk midden" in pdf
-    assert "Gemeente Zeta: \"Dank jullie wel, het salaris past bij wat ik zocht." in pdf
+    # Epsilon is under her wish, and Zeta's € 4.700 for the same hours is the lever (no halfway figure below it)
+    assert "Scale-up Epsilon: \"Dank jullie wel voor het aanbod. Ik heb een ander aanbod dat voor dezelfde uren op " \
+           "ongeveer € 4.700 per maand uitkomt. Kunnen jullie daar naartoe?\"" in pdf
+    # Zeta meets her wish on a scale: the step is the lever; and its own offer is the floor for any figure named
+    assert "Gemeente Zeta: \"Dank jullie wel, het aanbod spreekt me aan. Voordat ik ja zeg: kunnen we nog eens naar " \
+           "de trede kijken?" in pdf
+    assert "Deze werkgever heeft je al € 4.700 bruto per maand geboden voor 36 uur per week. Noem nu geen lager " \
+           "bedrag" in pdf
+    assert "vakantiegeld en eindejaarsuitkering uitbetaald via het individueel keuzebudget (IKB)" in pdf
     # Zeta's own € 4.700 is not "another offer" to hold against Zeta; the others are below her wish
     assert "Een andere werkgever biedt je al" not in pdf
 
@@ -137,7 +143,8 @@ application: {company: X, role: Y, second_interview: {date: 2026-12-14}}
 salary: {desired_monthly: 4000, priorities: [pensioen]}
 offers:
   - {name: Nu, current: true, monthly_salary: 3800, hours_per_week: 36, holiday_days: 25, PENSION}
-  - {name: Nieuw, monthly_salary: 4200, hours_per_week: 36, holiday_days: 25, contract: permanent}
+  - {name: Nieuw, monthly_salary: 4200, hours_per_week: 36, holiday_days: 25, contract: permanent,
+     pension_employer_pct: 0}
 """.replace(", PENSION", ""), "utf-8")
     [script] = elements(render(profile, tmp_path / "none", ("html",)).html, "data-offer-script")
     assert "geen pensioenregeling" not in script["text"] and "€ 0" not in script["text"]  # nothing to compare with

@@ -230,8 +230,8 @@ def test_calendar_parses_back_with_interview_steps_and_follow_up(sanne):
     assignment = [e["attrs"]["data-date"] for e in elements(sanne.html, "data-task")
                   if e["attrs"]["data-task"].startswith("assessment-")]
     days = [e.decoded("dtstart").isoformat() for e in events[1:]]
-    # thank-you the next working day; check-in two days into the window, which opens after Christmas week
-    assert days == steps + assignment + ["2026-12-04", "2027-01-06"]
+    # thank-you the next working day; check-in a few days after the latest decision day (14 January)
+    assert days == steps + assignment + ["2026-12-04", "2027-01-18"]
     raw = sanne.paths["ics"].read_bytes()
     assert b"\r\n" in raw and b"BEGIN:VTIMEZONE" in raw and b"TZID:Europe/Amsterdam" in raw
 

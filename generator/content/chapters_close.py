@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from generator.content.blocks import Block, Heading, ItemList, Lines, Para, ParaStyle, Section
 from generator.content.context import Context, items
-from generator.content.matching import Mentions, first_name, is_assessment_sector, is_senior, join_names, leads
+from generator.content.matching import Mentions, first_name, is_senior, join_names, leads
 from generator.models import STANDARD_QUESTION_IDS, Interviewer
 
 # The standard questions, by the id a notes file uses to mark one as already answered.
@@ -180,7 +180,7 @@ def section_after(c: Context) -> Section:
     window = t("sections.after.window", **{"from": c.date(s.decision_from), "to": c.date(s.decision_to),
                                            "early": c.date(s.decision_early)})
     blocks: list[Block] = [Para(window, ParaStyle.LEAD), *_slow_season(c), Para(t("sections.after.ask_procedure"))]
-    if is_assessment_sector(c.profile.application.sector):
+    if c.public_sector:
         blocks.append(Para(t("sections.after.sector"), ParaStyle.WARNING))
     blocks += [Heading(t("sections.after.thanks_title", date=c.date(s.thank_you_by))),
                Para(t("sections.after.thanks_intro"), attrs={"data-thank-you-by": s.thank_you_by.isoformat()}),

@@ -22,7 +22,6 @@ from generator.content.context import Context
 from generator.content.matching import (
     fold,
     improve_kind,
-    is_assessment_sector,
     join_names,
     role_kind,
     stems,
@@ -214,10 +213,10 @@ def _assessment(c: Context) -> list[Likely]:
 
 def _sector(c: Context) -> list[Likely]:
     """For healthcare and government: the question about working safely or with integrity there."""
-    sector = c.profile.application.sector
-    if not is_assessment_sector(sector):
+    sector = c.public_sector
+    if not sector:
         return []
-    setting = "care" if _has_word(sector or "", words("job_words").get("care", ())) else "government"
+    setting = "care" if _has_word(sector, words("job_words").get("care", ())) else "government"
     key = SECTOR_QUESTIONS[setting]
     return [Likely("sector", c.t(key), match=_hinted(_in_profile_language(c, key)[0], f"sector_{setting}"))]
 

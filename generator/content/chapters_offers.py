@@ -19,7 +19,14 @@ from generator.content.blocks import (
 from generator.content.context import Context
 from generator.content.matching import fold, join_names
 from generator.content.net_pay import NetPay
-from generator.content.offer_checks import against, flags, guaranteed, has_expected_pay, warn_apples_and_pears
+from generator.content.offer_checks import (
+    STATUTORY_WEEKS,
+    against,
+    flags,
+    guaranteed,
+    has_expected_pay,
+    warn_apples_and_pears,
+)
 from generator.content.offer_priorities import judge, to_ask
 from generator.content.offer_texts import ASK_TEXTS, FLAG_TEXTS, PRIORITY_TEXTS, flag_names
 from generator.content.offers import Comparison
@@ -65,7 +72,9 @@ def offer_rows(comparison: Comparison, t: Texts, locale: str, currency: str,
     for index, (offer, value) in enumerate(zip(comparison.offers, comparison.values, strict=True)):
         cells = [_offer_name(comparison, index, t), money(offer.monthly_salary, locale, currency),
                  number(offer.hours_per_week, locale), number(offer.holiday_days, locale),
-                 money(value.gross_annual_cash, locale, currency), money(value.employer_pension, locale, currency),
+                 money(value.gross_annual_cash, locale, currency),
+                 money(value.employer_pension, locale, currency) if offer.pension_employer_pct is not None
+                 else t("sections.offers.not_given"),
                  money(value.total_annual_value, locale, currency),
                  money(value.value_per_hour, locale, currency, cents=True)]
         total_diff = comparison.difference(index, "total_annual_value")
@@ -138,7 +147,10 @@ def _for_you(c: Context, comparison: Comparison) -> list[Block]:
             continue
         mark = {"data-offer": offer.name}
         entries = [Item(line, attrs=dict(mark)) for line in [_wish_line(c, offer)] if line]
-        entries += [Item(c.t(FLAG_TEXTS[flag]), attrs={**mark, "data-offer-flag": flag})
+        if offer.pension_employer_pct is None and not offer.current:
+            entries.append(Item(c.t("sections.offers.pension_unknown"), attrs=dict(mark)))
+        statutory = {"days": c.number(STATUTORY_WEEKS * offer.days_per_week), "given": c.number(offer.holiday_days)}
+        entries += [Item(c.t(FLAG_TEXTS[flag], **statutory), attrs={**mark, "data-offer-flag": flag})
                     for flag in flags(comparison, index, c.profile.salary)]
         judged = judge(comparison, index, priorities)
         entries += [Item(c.t(PRIORITY_TEXTS[kind]), attrs={**mark, "data-offer-flag": f"priority-{kind}"})

@@ -6,8 +6,8 @@ import math
 
 from generator.content.blocks import Block, Heading, Item, ItemList, ListStyle, Para, ParaStyle, Section
 from generator.content.context import Context
-from generator.content.matching import fold, is_assessment_sector
-from generator.content.offer_checks import Against, against, flags
+from generator.content.matching import fold
+from generator.content.offer_checks import Against, against, break_even, flags
 from generator.content.offer_priorities import judge
 from generator.models import Offer
 
@@ -49,21 +49,33 @@ def section_salary(c: Context) -> Section:
     if not salary or salary.desired_monthly is None:
         blocks.append(Para(t("sections.salary.missing"), ParaStyle.PROMPT))
     else:
-        blocks += [Heading(t("sections.salary.answer_title")),
-                   Para(t("sections.salary.answer", desired=c.money(salary.desired_monthly)), ParaStyle.QUOTE)]
+        blocks += [Heading(t("sections.salary.answer_title")), _answer(c, salary.desired_monthly)]
     blocks += _offers_in_hand(c)
     return Section("salary", t("sections.salary.title"), blocks + _scale_advice(c) + _scripts(c))
+
+
+def _answer(c: Context, desired: float) -> Para:
+    """What to say when asked for a figure: when this employer has already offered one, no lower
+    figure (talk on from there); else the wish, or a better offer in hand at the current hours."""
+    own = next((offer for offer in c.profile.offers if not offer.current and _from_this_employer(c, offer)), None)
+    if own is not None:
+        return Para(c.t("sections.salary.answer_own_offer", amount=c.money(own.monthly_salary),
+                        hours=c.number(own.hours_per_week)), ParaStyle.TIP)
+    best = _best_other(c)
+    if best is not None and _at_current_hours(c, best) > desired:
+        desired = math.ceil(_at_current_hours(c, best) / STEP) * STEP
+    return Para(c.t("sections.salary.answer", desired=c.money(desired)), ParaStyle.QUOTE)
 
 
 def _scale_advice(c: Context) -> list[Block]:
     """Where pay follows a collective agreement (an offer names a cao or scale, or the sector is
     healthcare or government), the talk is about the step in the scale, not a free figure."""
-    if not (is_assessment_sector(c.profile.application.sector)
-            or any(offer.cao or offer.scale for offer in c.profile.offers)):
+    if not (c.public_sector or any(offer.cao or offer.scale for offer in c.profile.offers)):
         return []
     t = c.t
+    ikb = [Para(t("sections.salary.ikb"))] if c.municipality else []
     return [Heading(t("sections.salary.scale_title")), *[Para(text) for text in t.list("sections.salary.scale_body")],
-            Para(t("sections.salary.scale_answer"), ParaStyle.QUOTE)]
+            *ikb, Para(t("sections.salary.scale_answer"), ParaStyle.QUOTE)]
 
 
 def counter_offer(offered: float, desired: float) -> float:
@@ -91,7 +103,7 @@ def _topic(c: Context, index: int, offer: Offer) -> str:
     topics = ["no_pension" if topic == "pension" and offer.pension_employer_pct == 0 else topic
               for topic in [*failed, *risks]]
     # the pension scripts compare with what the current employer pays: only when it pays something
-    pays = current is not None and current.pension_employer_pct > 0
+    pays = current is not None and (current.pension_employer_pct or 0) > 0
     found = next((topic for topic in topics if pays or topic not in ("pension", "no_pension")), "at_wish")
     return _with_what_now(found, offer, current)
 
@@ -104,41 +116,76 @@ def _here(amount: float, wish: Against) -> float:
     return math.ceil(wish.at_offer_hours(amount) / STEP) * STEP
 
 
+def _at_current_hours(c: Context, offer: Offer) -> float:
+    """An offer's monthly salary at the current job's hours (as offered without a current job)."""
+    current = c.comparison.current if c.comparison else None
+    return against(offer, c.profile.salary, current).converted or offer.monthly_salary
+
+
+def _best_other(c: Context, offer: Offer | None = None) -> Offer | None:
+    """The best-paid offer in hand besides `offer` (never the current job), at the current hours."""
+    others = [other for other in c.profile.offers if not other.current and other is not offer]
+    return max(others, key=lambda other: _at_current_hours(c, other), default=None)
+
+
+def _figure(c: Context, offer: Offer, wish: Against, desired_here: float) -> tuple[float, str]:
+    """The monthly figure to name for an offer under the wish, with the note why: the wish at the
+    offer's hours, or more when the offer must make up for a missing pension, fewer holidays or
+    more hours to be worth per hour what the current job is."""
+    current = c.comparison.current if c.comparison else None
+    if current is None:
+        return desired_here, ""
+    needed = math.ceil(break_even(offer, current) / STEP) * STEP
+    if needed <= desired_here:
+        return desired_here, ""
+    return needed, c.t("sections.salary.script.break_even", amount=c.money(needed))
+
+
 def _script(c: Context, index: int, offer: Offer) -> Item | None:
     """What to say when this offer is on the table: it depends on where the salary stands against
-    the wish and the floor (at the current job's hours), on a pay scale, and on what the offer
-    lacks that the candidate cares about. Every figure said is for the offer's own hours."""
+    the wish and the floor (at the current job's hours), on a better offer in hand, on a pay
+    scale, and on what the offer lacks that the candidate cares about. Every figure said is for
+    the offer's own hours."""
     salary = c.profile.salary
     if salary is None or salary.desired_monthly is None or c.comparison is None:
         return None
     current = c.comparison.current
     wish = against(offer, salary, current)
     desired_here = _here(salary.desired_monthly, wish)
-    desired = c.money(desired_here)
     attrs = {"data-offer-script": offer.name}
     hours_note = ""
     if wish.hours_ratio != 1.0 and current is not None:  # "your € 4.600 for 36 hours is € 4.100 for 32"
         hours_note = c.t("sections.salary.script.other_hours", wish=c.money(salary.desired_monthly),
                          hours=c.number(current.hours_per_week), offer_hours=c.number(offer.hours_per_week),
-                         here=desired)
-    scaled = offer.cao or offer.scale or is_assessment_sector(c.profile.application.sector)
+                         here=c.money(desired_here))
+    scaled = offer.cao or offer.scale or (c.public_sector and _from_this_employer(c, offer))
     below_wish = wish.fair_vs_desired is not None and wish.fair_vs_desired < 0
+    other = _best_other(c, offer)
+    other_here = _here(_at_current_hours(c, other), wish) if other else 0.0
+
+    def said(key: str, *notes: str, **values: str) -> Item:
+        return Item(c.t(key, **values), label=offer.name, attrs=attrs, note=" ".join(filter(None, notes)))
+
     if below_wish and scaled:
-        return Item(c.t("sections.salary.script.scale"), label=offer.name, attrs=attrs, note=hours_note)
+        return said("sections.salary.script.scale", hours_note)
     if wish.fair_vs_minimum is not None and wish.fair_vs_minimum < 0:
+        figure, why = _figure(c, offer, wish, desired_here)
         floor = c.t("sections.salary.script.floor", minimum=c.money(_here(salary.minimum_monthly or 0, wish)))
-        return Item(c.t("sections.salary.script.below_minimum", desired=desired), label=offer.name, attrs=attrs,
-                    note=" ".join(filter(None, [hours_note, floor])))
+        return said("sections.salary.script.below_minimum", hours_note, why, floor, desired=c.money(figure))
+    if below_wish and other_here > offer.monthly_salary and other_here >= desired_here:  # a better offer: the lever
+        return said("sections.salary.script.other_offer", amount=c.money(other_here))
     if below_wish:
-        middle = c.t("sections.salary.script.middle", middle=c.money(counter_offer(offer.monthly_salary, desired_here)))
-        return Item(c.t("sections.salary.script.below_desired", desired=desired), label=offer.name, attrs=attrs,
-                    note=" ".join(filter(None, [hours_note, middle])))
+        figure, why = _figure(c, offer, wish, desired_here)
+        middle = c.t("sections.salary.script.middle", middle=c.money(counter_offer(offer.monthly_salary, figure)))
+        return said("sections.salary.script.below_desired", hours_note, why, middle, desired=c.money(figure))
+    if scaled:
+        return said("sections.salary.script.scale_at_wish")
     topic = _topic(c, index, offer)
     if topic == "at_wish":
-        return Item(c.t("sections.salary.script.at_wish"), label=offer.name, attrs=attrs)
+        return said("sections.salary.script.at_wish")
     amount = c.money(c.comparison.values[c.comparison.current_index].employer_pension) \
         if c.comparison.current_index is not None else ""
-    return Item(c.t(SCRIPT_TOPICS[topic], amount=amount), label=offer.name, attrs=attrs)
+    return said(SCRIPT_TOPICS[topic], amount=amount)
 
 
 def _from_this_employer(c: Context, offer: Offer) -> bool:

@@ -8,7 +8,7 @@ from functools import cached_property
 from typing import Any
 
 from generator.content.blocks import Item
-from generator.content.matching import fold, stories_for
+from generator.content.matching import fold, is_assessment_sector, stories_for
 from generator.content.net_pay import NetPay
 from generator.content.offers import Comparison
 from generator.content.schedule import Schedule
@@ -40,6 +40,22 @@ class Context:
         questions, the story matrix and the agency's overview all speak of these."""
         stories = self.profile.stories
         return [skill for skill in self.profile.application.required_skills if not stories_for(skill, stories)]
+
+    @property
+    def public_sector(self) -> str:
+        """The sector as written, with the employer's name, when they say government or healthcare
+        ('Gemeente Zeta' with no sector given); '' otherwise. There pay follows a scale and an
+        assessment or a certificate of conduct often ends the procedure."""
+        app = self.profile.application
+        text = " ".join(filter(None, [app.sector, app.company]))
+        return text if is_assessment_sector(text) else ""
+
+    @property
+    def municipality(self) -> bool:
+        """True when the employer is a Dutch municipality (its cao pays holiday money through the IKB)."""
+        app = self.profile.application
+        text = fold(" ".join(filter(None, [app.sector, app.company, *(o.cao or "" for o in self.profile.offers)])))
+        return "gemeente" in text or "municipal" in text
 
     @property
     def currency(self) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.content.offers import Comparison
+from generator.content.offers import Comparison, evaluate
 from generator.models import Offer, Salary
 
 STATUTORY_WEEKS = 4  # Dutch law: at least four times the working days per week in holiday (BW 7:634)
@@ -113,3 +113,15 @@ def flags(comparison: Comparison, index: int, salary: Salary | None) -> list[str
     if index == comparison.best_per_hour_index and expected_pay_decides(comparison):
         found.append("expected-pay-decides")
     return found
+
+
+def break_even(offer: Offer, current: Offer) -> float:
+    """The monthly salary at which `offer` is worth as much per hour worked as the current job,
+    both counted without expected pay: what a salary must be to make up for a missing pension,
+    fewer holidays or more hours. Value per hour grows in a straight line with the salary."""
+    certain = {"bonus_expected": 0, "profit_share_expected": 0}
+    target = evaluate(current.model_copy(update=certain)).value_per_hour
+    low, high = (evaluate(offer.model_copy(update={**certain, "monthly_salary": m})).value_per_hour
+                 for m in (1000, 2000))
+    slope = (high - low) / 1000
+    return (target - (low - slope * 1000)) / slope

@@ -45,7 +45,7 @@ def evaluate(offer: Offer) -> OfferValue:
     holiday_allowance = base * offer.holiday_allowance_pct / 100
     year_end = monthly if offer.thirteenth_month else base * offer.year_end_bonus_pct / 100
     gross_annual_cash = base + holiday_allowance + year_end + offer.bonus_expected + offer.profit_share_expected
-    employer_pension = base * offer.pension_employer_pct / 100
+    employer_pension = base * (offer.pension_employer_pct or 0) / 100  # not given: counted as none, said so
     total_annual_value = gross_annual_cash + employer_pension + offer.allowances_annual
     weeks_worked = 52 - offer.holiday_days / offer.days_per_week
     hours_worked = offer.hours_per_week * weeks_worked

@@ -18,7 +18,7 @@ import holidays
 HOME_COUNTRY = "NL"        # where the candidate prepares: its holidays always count
 PREP_DAYS = 14             # with more lead time, the plan falls in the last two weeks
 ENOUGH_WEEKDAYS = 3        # fewer weekdays than this left: Saturdays are used as well
-CHECK_IN_AFTER = 2         # the check-in comes this many days after the decision window opens
+CHECK_IN_AFTER = 2         # the check-in comes this many days after the latest decision day
 DECISION_EARLY, DECISION_FROM, DECISION_TO = 14, 21, 42  # days after the interview
 SUMMER = ((7, 1), (8, 31))  # the Dutch school summer holidays of all regions fall in July and August
 
@@ -154,7 +154,7 @@ def spread(days: list[dt.date], count: int, today: dt.date) -> list[dt.date]:
 def build_schedule(today: dt.date, interview: dt.date, steps: int, calendar: Calendar | None = None) -> Schedule:
     """All dates of one pack, with `steps` plan dates: a decision 3 to 6 weeks after the interview,
     maybe within 2 (each moved to a business day, past Christmas week); a thank-you on the next
-    business day; a check-in once the window has opened."""
+    business day; a check-in a few days after the latest decision day, when silence means asking."""
     calendar = calendar or Calendar()
     prep, early = plan_window(today, interview, calendar)
     def decision_day(days: int) -> dt.date:  # an estimate, but never shown as a holiday or a weekend
@@ -169,7 +169,7 @@ def build_schedule(today: dt.date, interview: dt.date, steps: int, calendar: Cal
         decision_from=decision_from,
         decision_to=decision_day(DECISION_TO),
         thank_you_by=calendar.next_business(interview + dt.timedelta(days=1)),
-        check_in=calendar.next_business(decision_from + dt.timedelta(days=CHECK_IN_AFTER), quiet=True),
+        check_in=calendar.next_business(decision_day(DECISION_TO) + dt.timedelta(days=CHECK_IN_AFTER), quiet=True),
         calendar=calendar,
         prep_days=prep,
         early_days=early,
