@@ -82,7 +82,7 @@ def test_the_expected_profit_share_decides_the_verdict(risky):
     # Zeta is both the best paid and the certain winner: no apples-and-pears warning to contradict that
     assert "Let op appels en peren" not in pdf
     summary = pdf.split("Je voorbereiding in zes stappen")[0]
-    assert "Beste aanbod per uur Scale-up Epsilon Beste als alleen telt wat vaststaat Gemeente Zeta" in summary
+    assert "Beste aanbod per uur Scale-up Epsilon Beste op wat vaststaat Gemeente Zeta" in summary
     rows = {row["name"]: row for row in read_csv(risky.paths["csv"])}
     assert csv_number(rows["Scale-up Epsilon"]["total_annual_value"]) - \
         csv_number(rows["Scale-up Epsilon"]["guaranteed_total_annual_value"]) == pytest.approx(10000)

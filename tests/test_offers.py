@@ -218,3 +218,15 @@ def test_the_chart_splits_certain_and_expected_pay():
     split = chart_svg(Chart(**base, certain_totals=(60000.0, 62000.0), certain_per_hour=(35.0, 36.0),
                             title_expected="verwacht"), Design())
     assert split.count("<path") > plain.count("<path")  # the pale expected part and its legend are drawn
+
+
+def test_a_sales_role_gets_commission_advice_and_a_doubted_skill_is_to_strengthen(liam, sanne):
+    liam_text, sanne_text = squash(liam.pdf_text), squash(sanne.pdf_text)
+    assert "Commission and variable pay" in liam_text and "on-target earnings" in liam_text
+    assert "Provisie en variabel loon" not in sanne_text  # a nurse's pack says nothing of commission
+    # Closing has a story, but his notes say he had no deal closed on his own: to strengthen, not covered
+    from tests.test_pack_content import html_tree
+
+    rows = [e["text"] for e in html_tree(liam.html) if e["tag"] == "tr" and e["text"].startswith("Closing")]
+    assert rows and rows[0].endswith("strengthen"), rows
+    assert "I had no example of closing a deal entirely on my own." in liam_text

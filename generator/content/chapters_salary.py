@@ -6,9 +6,10 @@ import math
 
 from generator.content.blocks import Block, Heading, Item, ItemList, ListStyle, Para, ParaStyle, Section
 from generator.content.context import Context
-from generator.content.matching import fold
+from generator.content.matching import fold, mentions_word
 from generator.content.offer_checks import Against, against, break_even, flags
 from generator.content.offer_priorities import judge
+from generator.language import words
 from generator.models import Offer
 
 # What to say about an offer that meets the wish but fails a priority, by the priority's kind.
@@ -51,7 +52,7 @@ def section_salary(c: Context) -> Section:
     else:
         blocks += [Heading(t("sections.salary.answer_title")), _answer(c, salary.desired_monthly)]
     blocks += _offers_in_hand(c)
-    return Section("salary", t("sections.salary.title"), blocks + _scale_advice(c) + _scripts(c))
+    return Section("salary", t("sections.salary.title"), blocks + _scale_advice(c) + _commission(c) + _scripts(c))
 
 
 def _answer(c: Context, desired: float) -> Para:
@@ -65,6 +66,14 @@ def _answer(c: Context, desired: float) -> Para:
     if best is not None and _at_current_hours(c, best) > desired:
         desired = math.ceil(_at_current_hours(c, best) / STEP) * STEP
     return Para(c.t("sections.salary.answer", desired=c.money(desired)), ParaStyle.QUOTE)
+
+
+def _commission(c: Context) -> list[Block]:
+    """In a sales role: what to ask about commission, which the offer figures only guess at."""
+    if not mentions_word(c.profile.application.role, words("job_words").get("sales", ())):
+        return []
+    return [Heading(c.t("sections.salary.commission_title")),
+            *[Para(text) for text in c.t.list("sections.salary.commission")]]
 
 
 def _scale_advice(c: Context) -> list[Block]:

@@ -112,14 +112,20 @@ def _story_card(c: Context, story: Story) -> Card:
 
 
 def _skill_matrix(c: Context) -> list[Block]:
-    """The required skills against the stories, every skill without one flagged as a gap."""
+    """The required skills against the stories, every skill without one flagged as a gap, and one
+    whose story the first interview put in doubt (a point to improve about it) as one to strengthen."""
     t = c.t
     skills = c.profile.application.required_skills
     stories = c.profile.stories
     rows = []
+    doubted = []  # covered by a story, yet the first interview left a doubt about it
     for skill in skills:
         found = stories_for(skill, stories)
-        if found:
+        point = improve_hint(skill, c.notes) if found else None
+        if point:
+            doubted.append(Item(point, label=skill))
+            rows.append(TableRow([skill, ", ".join(s.title for s in found), t("sections.stories.doubted")]))
+        elif found:
             rows.append(TableRow([skill, ", ".join(s.title for s in found), t("sections.stories.ok")]))
         else:
             rows.append(TableRow([skill, t("sections.stories.gap_prompt"), t("sections.stories.gap")],
@@ -131,6 +137,8 @@ def _skill_matrix(c: Context) -> list[Block]:
     linked = [Item(point, label=skill) for skill, point in hints if point]
     if linked:
         blocks += [Para(t("sections.stories.gap_improve"), ParaStyle.TIP), ItemList(linked)]
+    if doubted:
+        blocks += [Para(t("sections.stories.doubted_intro"), ParaStyle.TIP), ItemList(doubted)]
     return blocks
 
 
