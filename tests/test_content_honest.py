@@ -65,7 +65,7 @@ def test_a_christmas_window_says_it_runs_slower_and_the_check_in_waits_for_janua
     after = section(pack, "after")
     assert NL("sections.after.window_christmas") in [p.text for p in paras(after.blocks)]
     check_in = next(p for p in paras(after.blocks) if "data-check-in" in p.attrs)
-    assert check_in.attrs["data-check-in"] == "2027-01-18"
+    assert check_in.attrs["data-check-in"] == "2027-01-25"
     assert check_in.attrs["data-check-in"] >= after.attrs["data-decision-from"]
     thanks = next(p for p in paras(after.blocks) if "data-thank-you-by" in p.attrs)
     assert thanks.attrs["data-thank-you-by"] == "2026-12-04"

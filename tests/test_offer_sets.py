@@ -94,15 +94,17 @@ def test_scale_and_scripts_follow_the_offers(risky):
     assert "Startup Delta: \"Dank jullie wel voor het aanbod. Met dit salaris kan ik de overstap alleen niet " \
            "maken" in pdf
     # Delta is for 40 hours against her 36: her wish and floor are said for 40 hours (rounded up to € 50), and
-    # with no pension and 16 days it must pay € 5.550 to be worth per hour what her job is (€ 36,82)
+    # with no pension (and at least the 20 days the law gives) it must pay € 5.500 to be worth per hour what her
+    # job is (€ 36,82); the floor rises with it
     assert "Dit aanbod is voor 40 uur per week, je wens van € 4.600 voor 36 uur: voor deze uren is dat ongeveer " \
            "€ 5.150." in pdf
-    assert "Per gewerkt uur is dit aanbod pas evenveel waard als je huidige baan bij ongeveer € 5.550 per maand" in pdf
-    assert "ik had gerekend op ongeveer € 5.550 bruto per maand" in pdf
-    assert "je ondergrens is € 4.800" in pdf
-    # Epsilon is under her wish, and Zeta's € 4.700 for the same hours is the lever (no halfway figure below it)
-    assert "Scale-up Epsilon: \"Dank jullie wel voor het aanbod. Ik heb een ander aanbod dat voor dezelfde uren op " \
-           "ongeveer € 4.700 per maand uitkomt. Kunnen jullie daar naartoe?\"" in pdf
+    assert "Per gewerkt uur is dit aanbod pas evenveel waard als je huidige baan bij ongeveer € 5.500 per maand" in pdf
+    assert "ik had gerekend op ongeveer € 5.500 bruto per maand" in pdf
+    assert "je ondergrens is € 5.150" in pdf
+    # Epsilon is under her wish, and Zeta (fixed year-end pay, 14 % pension) is worth more per hour: matching it
+    # on what is certain takes € 5.150, not Zeta's monthly € 4.700
+    assert "Scale-up Epsilon: \"Dank jullie wel voor het aanbod. Ik heb een ander aanbod dat per gewerkt uur meer " \
+           "oplevert; om daarop uit te komen denk ik aan ongeveer € 5.150 bruto per maand." in pdf
     # Zeta meets her wish on a scale: the step is the lever; and its own offer is the floor for any figure named
     assert "Gemeente Zeta: \"Dank jullie wel, het aanbod spreekt me aan. Voordat ik ja zeg: kunnen we nog eens naar " \
            "de trede kijken?" in pdf
@@ -111,6 +113,10 @@ def test_scale_and_scripts_follow_the_offers(risky):
     assert "vakantiegeld en eindejaarsuitkering uitbetaald via het individueel keuzebudget (IKB)" in pdf
     # Zeta's own € 4.700 is not "another offer" to hold against Zeta; the others are below her wish
     assert "Een andere werkgever biedt je al" not in pdf
+    # the summary names the same figure as the salary chapter: Zeta's € 4.700, not her wish of € 4.600
+    assert "Je salarisindicatie € 4.700 (niet lager: je hebt al een aanbod dat meer waard is dan je wens van " \
+           "€ 4.600)" in pdf
+    assert "verwacht ik een trede die minstens aansluit bij wat ik nu verdien" not in pdf  # Zeta's own line says it
 
 
 def test_compare_shows_the_same_flags():

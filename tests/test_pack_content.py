@@ -96,9 +96,9 @@ def test_decision_window_is_three_to_six_weeks_after(sanne):
     after = elements(sanne.html, "data-decision-from")[0]["attrs"]
     # three weeks after 3 December is Christmas Eve: the window opens on the first working day after
     assert after["data-decision-from"] == "2027-01-04"
-    assert after["data-decision-to"] == "2027-01-14"
+    assert after["data-decision-to"] == "2027-01-21"
     text = squash(sanne.pdf_text)
-    assert "maandag 4 januari 2027" in text and "donderdag 14 januari 2027" in text
+    assert "maandag 4 januari 2027" in text and "donderdag 21 januari 2027" in text
 
 
 def test_offer_rows_are_marked(liam):
@@ -230,8 +230,9 @@ def test_calendar_parses_back_with_interview_steps_and_follow_up(sanne):
     assignment = [e["attrs"]["data-date"] for e in elements(sanne.html, "data-task")
                   if e["attrs"]["data-task"].startswith("assessment-")]
     days = [e.decoded("dtstart").isoformat() for e in events[1:]]
-    # thank-you the next working day; check-in a few days after the latest decision day (14 January)
-    assert days == steps + assignment + ["2026-12-04", "2027-01-18"]
+    # thank-you the next working day; check-in a few days after the latest decision day (21 January: six
+    # weeks and, over Christmas, one more)
+    assert days == steps + assignment + ["2026-12-04", "2027-01-25"]
     raw = sanne.paths["ics"].read_bytes()
     assert b"\r\n" in raw and b"BEGIN:VTIMEZONE" in raw and b"TZID:Europe/Amsterdam" in raw
 

@@ -96,8 +96,9 @@ def test_thank_you_skips_easter_monday():
 def test_check_in_waits_for_the_window_and_for_the_new_year():
     s = build_schedule(D(2026, 11, 26), D(2026, 12, 3), 6, NL)
     # three weeks would be Christmas Eve: the window opens on the first working day of the new year
-    assert (s.decision_early, s.decision_from, s.decision_to) == (D(2026, 12, 17), D(2027, 1, 4), D(2027, 1, 14))
-    assert s.check_in == D(2027, 1, 18)  # a few days after the latest decision day
+    # six weeks would be 14 January; over Christmas the latest decision day allows a week more
+    assert (s.decision_early, s.decision_from, s.decision_to) == (D(2026, 12, 17), D(2027, 1, 4), D(2027, 1, 21))
+    assert s.check_in == D(2027, 1, 25)  # a few days after the latest decision day
     assert s.window_season() == "christmas"
 
 

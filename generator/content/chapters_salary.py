@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 from generator.content.blocks import Block, Heading, Item, ItemList, ListStyle, Para, ParaStyle, Section
 from generator.content.context import Context
@@ -55,17 +56,32 @@ def section_salary(c: Context) -> Section:
     return Section("salary", t("sections.salary.title"), blocks + _scale_advice(c) + _commission(c) + _scripts(c))
 
 
+def own_offer(c: Context) -> Offer | None:
+    """The offer the employer of this interview has already made, if the candidate listed it."""
+    return next((offer for offer in c.profile.offers if not offer.current and _from_this_employer(c, offer)), None)
+
+
+def salary_anchor(c: Context, desired: float) -> float:
+    """The lowest monthly figure to name when asked (for the current hours): the wish, or more
+    when this employer or another has already offered more; the summary shows the same figure."""
+    figure = desired
+    own = own_offer(c)
+    if own is not None:
+        figure = max(figure, own.monthly_salary)
+    best = _best_other(c)
+    if best is not None and _at_current_hours(c, best) > figure:
+        figure = math.ceil(_at_current_hours(c, best) / STEP) * STEP
+    return figure
+
+
 def _answer(c: Context, desired: float) -> Para:
     """What to say when asked for a figure: when this employer has already offered one, no lower
     figure (talk on from there); else the wish, or a better offer in hand at the current hours."""
-    own = next((offer for offer in c.profile.offers if not offer.current and _from_this_employer(c, offer)), None)
+    own = own_offer(c)
     if own is not None:
         return Para(c.t("sections.salary.answer_own_offer", amount=c.money(own.monthly_salary),
                         hours=c.number(own.hours_per_week)), ParaStyle.TIP)
-    best = _best_other(c)
-    if best is not None and _at_current_hours(c, best) > desired:
-        desired = math.ceil(_at_current_hours(c, best) / STEP) * STEP
-    return Para(c.t("sections.salary.answer", desired=c.money(desired)), ParaStyle.QUOTE)
+    return Para(c.t("sections.salary.answer", desired=c.money(salary_anchor(c, desired))), ParaStyle.QUOTE)
 
 
 def _commission(c: Context) -> list[Block]:
@@ -83,8 +99,9 @@ def _scale_advice(c: Context) -> list[Block]:
         return []
     t = c.t
     ikb = [Para(t("sections.salary.ikb"))] if c.municipality else []
+    answer = [] if own_offer(c) is not None else [Para(t("sections.salary.scale_answer"), ParaStyle.QUOTE)]
     return [Heading(t("sections.salary.scale_title")), *[Para(text) for text in t.list("sections.salary.scale_body")],
-            *ikb, Para(t("sections.salary.scale_answer"), ParaStyle.QUOTE)]
+            *ikb, *answer]
 
 
 def counter_offer(offered: float, desired: float) -> float:
@@ -137,17 +154,29 @@ def _best_other(c: Context, offer: Offer | None = None) -> Offer | None:
     return max(others, key=lambda other: _at_current_hours(c, other), default=None)
 
 
-def _figure(c: Context, offer: Offer, wish: Against, desired_here: float) -> tuple[float, str]:
-    """The monthly figure to name for an offer under the wish, with the note why: the wish at the
-    offer's hours, or more when the offer must make up for a missing pension, fewer holidays or
-    more hours to be worth per hour what the current job is."""
-    current = c.comparison.current if c.comparison else None
-    if current is None:
-        return desired_here, ""
-    needed = math.ceil(break_even(offer, current) / STEP) * STEP
-    if needed <= desired_here:
-        return desired_here, ""
-    return needed, c.t("sections.salary.script.break_even", amount=c.money(needed))
+def _worth_most(c: Context, offer: Offer) -> Offer | None:
+    """The offer in hand besides `offer` worth the most per hour on what is certain."""
+    assert c.comparison is not None
+    others = [i for i, other in enumerate(c.comparison.offers) if not other.current and other is not offer]
+    best = max(others, key=lambda i: c.comparison.certain.values[i].value_per_hour, default=None)  # type: ignore[union-attr]
+    return None if best is None else c.comparison.offers[best]
+
+
+def _figure(c: Context, offer: Offer, desired_here: float, others: bool = True) -> tuple[float, str, str]:
+    """The monthly figure to name for an offer under the wish, and why: the wish at the offer's
+    hours; more when it must make up for a missing pension, fewer holidays or more hours to be
+    worth per hour what the current job is; with `others`, more again to match a better offer in
+    hand. The reason is '', 'current' or 'other'."""
+    assert c.comparison is not None
+    figure, reason = desired_here, ""
+    current, other = c.comparison.current, _worth_most(c, offer) if others else None
+    for rival, why in ((current, "current"), (other, "other")):
+        if rival is not None:
+            needed = math.ceil(break_even(offer, rival) / STEP) * STEP
+            if needed > figure:
+                figure, reason = needed, why
+    keys = {"current": "sections.salary.script.break_even", "other": "sections.salary.script.break_even_other"}
+    return figure, reason, c.t(keys[reason], amount=c.money(figure)) if reason else ""
 
 
 def _script(c: Context, index: int, offer: Offer) -> Item | None:
@@ -168,25 +197,12 @@ def _script(c: Context, index: int, offer: Offer) -> Item | None:
                          hours=c.number(current.hours_per_week), offer_hours=c.number(offer.hours_per_week),
                          here=c.money(desired_here))
     scaled = offer.cao or offer.scale or (c.public_sector and _from_this_employer(c, offer))
-    below_wish = wish.fair_vs_desired is not None and wish.fair_vs_desired < 0
-    other = _best_other(c, offer)
-    other_here = _here(_at_current_hours(c, other), wish) if other else 0.0
 
     def said(key: str, *notes: str, **values: str) -> Item:
         return Item(c.t(key, **values), label=offer.name, attrs=attrs, note=" ".join(filter(None, notes)))
 
-    if below_wish and scaled:
-        return said("sections.salary.script.scale", hours_note)
-    if wish.fair_vs_minimum is not None and wish.fair_vs_minimum < 0:
-        figure, why = _figure(c, offer, wish, desired_here)
-        floor = c.t("sections.salary.script.floor", minimum=c.money(_here(salary.minimum_monthly or 0, wish)))
-        return said("sections.salary.script.below_minimum", hours_note, why, floor, desired=c.money(figure))
-    if below_wish and other_here > offer.monthly_salary and other_here >= desired_here:  # a better offer: the lever
-        return said("sections.salary.script.other_offer", amount=c.money(other_here))
-    if below_wish:
-        figure, why = _figure(c, offer, wish, desired_here)
-        middle = c.t("sections.salary.script.middle", middle=c.money(counter_offer(offer.monthly_salary, figure)))
-        return said("sections.salary.script.below_desired", hours_note, why, middle, desired=c.money(figure))
+    if wish.fair_vs_desired is not None and wish.fair_vs_desired < 0:
+        return _under_wish(c, offer, wish, bool(scaled), said, hours_note)
     if scaled:
         return said("sections.salary.script.scale_at_wish")
     topic = _topic(c, index, offer)
@@ -195,6 +211,28 @@ def _script(c: Context, index: int, offer: Offer) -> Item | None:
     amount = c.money(c.comparison.values[c.comparison.current_index].employer_pension) \
         if c.comparison.current_index is not None else ""
     return said(SCRIPT_TOPICS[topic], amount=amount)
+
+
+def _under_wish(c: Context, offer: Offer, wish: Against, scaled: bool, said: Callable[..., Item],
+                hours_note: str) -> Item:
+    """The script for an offer under the wish: on a scale, ask for a higher step; under the floor,
+    say the move cannot be made at this salary; with a better offer in hand, ask to match it;
+    else ask for the wish, with a fair middle as a private note."""
+    salary = c.profile.salary
+    assert salary is not None and salary.desired_monthly is not None
+    desired_here = _here(salary.desired_monthly, wish)
+    if scaled:
+        return said("sections.salary.script.scale", hours_note)
+    if wish.fair_vs_minimum is not None and wish.fair_vs_minimum < 0:  # against the current job alone
+        figure, _reason, why = _figure(c, offer, desired_here, others=False)
+        floor_here = math.ceil(_here(salary.minimum_monthly or 0, wish) * figure / desired_here / STEP) * STEP
+        floor = c.t("sections.salary.script.floor", minimum=c.money(floor_here))
+        return said("sections.salary.script.below_minimum", hours_note, why, floor, desired=c.money(figure))
+    figure, reason, why = _figure(c, offer, desired_here)
+    if reason == "other":  # a better offer in hand is the lever
+        return said("sections.salary.script.other_offer", hours_note, why, amount=c.money(figure))
+    middle = c.t("sections.salary.script.middle", middle=c.money(counter_offer(offer.monthly_salary, figure)))
+    return said("sections.salary.script.below_desired", hours_note, why, middle, desired=c.money(figure))
 
 
 def _from_this_employer(c: Context, offer: Offer) -> bool:

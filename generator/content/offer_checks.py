@@ -116,12 +116,14 @@ def flags(comparison: Comparison, index: int, salary: Salary | None) -> list[str
 
 
 def break_even(offer: Offer, current: Offer) -> float:
-    """The monthly salary at which `offer` is worth as much per hour worked as the current job,
-    both counted without expected pay: what a salary must be to make up for a missing pension,
-    fewer holidays or more hours. Value per hour grows in a straight line with the salary."""
+    """The monthly salary at which `offer` is worth as much per hour worked as `current` (the
+    current job, or a better offer), both counted without expected pay and with at least the
+    holidays the law gives: what a salary must be to make up for a missing pension, fewer
+    holidays or more hours. Value per hour grows in a straight line with the salary."""
     certain = {"bonus_expected": 0, "profit_share_expected": 0}
     target = evaluate(current.model_copy(update=certain)).value_per_hour
-    low, high = (evaluate(offer.model_copy(update={**certain, "monthly_salary": m})).value_per_hour
-                 for m in (1000, 2000))
+    lawful = max(offer.holiday_days, STATUTORY_WEEKS * offer.days_per_week)  # fewer days do not hold
+    low, high = (evaluate(offer.model_copy(update={**certain, "holiday_days": lawful, "monthly_salary": m}))
+                 .value_per_hour for m in (1000, 2000))
     slope = (high - low) / 1000
     return (target - (low - slope * 1000)) / slope

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 import holidays
@@ -20,6 +20,7 @@ PREP_DAYS = 14             # with more lead time, the plan falls in the last two
 ENOUGH_WEEKDAYS = 3        # fewer weekdays than this left: Saturdays are used as well
 CHECK_IN_AFTER = 2         # the check-in comes this many days after the latest decision day
 DECISION_EARLY, DECISION_FROM, DECISION_TO = 14, 21, 42  # days after the interview
+SLOW_SEASON_EXTRA = 7     # days the latest decision moves when the wait spans Christmas or summer
 SUMMER = ((7, 1), (8, 31))  # the Dutch school summer holidays of all regions fall in July and August
 
 
@@ -161,7 +162,7 @@ def build_schedule(today: dt.date, interview: dt.date, steps: int, calendar: Cal
         return calendar.next_business(interview + dt.timedelta(days=days), quiet=True)
 
     decision_from = decision_day(DECISION_FROM)
-    return Schedule(
+    schedule = Schedule(
         today=today,
         interview=interview,
         plan=spread(prep, steps, today),
@@ -174,6 +175,11 @@ def build_schedule(today: dt.date, interview: dt.date, steps: int, calendar: Cal
         prep_days=prep,
         early_days=early,
     )
+    if schedule.window_season():  # Christmas or summer: decisions slow down, so the window ends a week later
+        latest = decision_day(DECISION_TO + SLOW_SEASON_EXTRA)
+        schedule = replace(schedule, decision_to=latest, check_in=calendar.next_business(
+            latest + dt.timedelta(days=CHECK_IN_AFTER), quiet=True))
+    return schedule
 
 
 def countdown(t: Callable[..., str], days: int) -> str:

@@ -6,7 +6,7 @@ stories, and a list of what to fill in (`data-todo`) where the profile is thin.
 
 from __future__ import annotations
 
-from generator.content import chapters_close, chapters_likely, chapters_offers, tasks
+from generator.content import chapters_close, chapters_likely, chapters_offers, chapters_salary, tasks
 from generator.content.blocks import Block, Heading, Item, ItemList, ListStyle, Para
 from generator.content.chapters_you import STARR_PARTS
 from generator.content.context import Context, items
@@ -109,9 +109,12 @@ def _summary_facts(c: Context) -> list[Item]:
     weak = _to_strengthen(c, gaps)
     if weak:
         facts.append(Item(", ".join(weak), label=t("summary.strengthen")))
-    if profile.salary and profile.salary.desired_monthly is not None:
-        text = c.money(profile.salary.desired_monthly)
-        if profile.salary.minimum_monthly is not None:
+    if profile.salary and profile.salary.desired_monthly is not None:  # the figure the salary chapter names
+        anchor = chapters_salary.salary_anchor(c, profile.salary.desired_monthly)
+        text = c.money(anchor)
+        if anchor > profile.salary.desired_monthly:  # an offer in hand lifts it above the wish
+            text += " " + t("summary.salary_lifted", wish=c.money(profile.salary.desired_monthly))
+        elif profile.salary.minimum_monthly is not None:
             text += f" (min. {c.money(profile.salary.minimum_monthly)})"
         facts.append(Item(text, label=t("summary.salary")))
     facts += chapters_offers.best_offer_facts(c)
