@@ -32,7 +32,7 @@ from generator.cli_options import (
     refuse_dash,
     verbose,
 )
-from generator.errors import UsageProblem, labelled
+from generator.errors import UsageProblem, labelled, visible
 from generator.language import DEFAULT_LANGUAGE
 from generator.options import RunOptions
 
@@ -242,9 +242,9 @@ def batch(folder: Path, out_dir: Path, workers: int | None, brand_file: Path | N
         bar.close()
     for row in result.rows:
         if row.status == "failed":
-            click.echo(f"failed: {row.profile}: {row.error}", err=True)
+            click.echo(visible(f"failed: {row.profile}: {row.error}"), err=True)
         elif verbose():
-            click.echo(f"{row.status}: {row.profile} ({row.seconds:.2f} s)", err=True)
+            click.echo(visible(f"{row.status}: {row.profile} ({row.seconds:.2f} s)"), err=True)
     done = str(result.total)
     stopped = f", {result.count('interrupted')} interrupted" if result.count("interrupted") else ""
     click.echo(f"{done} profile{'s' if result.total != 1 else ''}: {result.count('ok')} ok, "

@@ -24,14 +24,21 @@ if TYPE_CHECKING:
     from generator.brand import Brand
 
 
+TODAY_RANGE = (1980, 2107)  # the years a ZIP (Word) timestamp can hold
+
+
 def parse_today(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.date:
     """`--today`: the given date, else the real one."""
     if value is None:
         return dt.date.today()
     try:
-        return dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value)
     except ValueError:
         raise click.BadParameter(f"'{value}' is not a date; write it as YYYY-MM-DD") from None
+    if not TODAY_RANGE[0] <= day.year <= TODAY_RANGE[1]:  # Word and ZIP files cannot hold other years
+        raise click.BadParameter(f"'{value}' is outside the years prep-pack can date a pack "
+                                 f"({TODAY_RANGE[0]} to {TODAY_RANGE[1]})")
+    return day
 
 
 def load_brand(value: Path | None, lang: str) -> Brand | None:

@@ -7,6 +7,7 @@ never a traceback. Anything else that escapes is a bug in prep-pack and is allow
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from dataclasses import field as dataclass_field
@@ -14,6 +15,16 @@ from pathlib import Path
 from typing import Any
 
 import click
+
+# Characters a terminal or spreadsheet would act on rather than show: C0 and C1 controls (ESC starts
+# a terminal sequence, BEL rings), and the bidirectional overrides that reorder what is shown.
+_INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def visible(text: str) -> str:
+    """`text` with every control character written as an escape (ESC as \\x1b): safe on a
+    terminal and in a report, and the reader still sees what was there."""
+    return _INVISIBLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 class PrepPackError(click.ClickException):
@@ -55,6 +66,9 @@ class Problem:
         return replace(self, lang=lang) if lang else self
 
     def __str__(self) -> str:
+        return visible(self._located())
+
+    def _located(self) -> str:
         if self.place:
             return f"{self.place} {self.field}: {self.message}" if self.field else f"{self.place}: {self.message}"
         where = str(self.file)

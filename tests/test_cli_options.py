@@ -103,3 +103,24 @@ def test_no_color_means_no_colour_even_on_a_terminal(tmp_path):
     coloured = _in_a_terminal(["batch", str(folder), "-o", str(tmp_path / "out2"), "--format", "html",
                                "--workers", "1"], {k: v for k, v in env.items() if k != "NO_COLOR"}, tmp_path)
     assert "1 ok" in coloured and COLOUR.search(coloured), "the control: without NO_COLOR the bar is in colour"
+
+
+@pytest.mark.parametrize("day, words", [("1970-01-01", "outside the years"), ("2200-01-01", "outside the years"),
+                                        ("2026-13-01", "is not a date")])
+def test_a_today_no_pack_can_carry_is_a_usage_error(day, words):
+    """Word files are ZIP archives, whose timestamps hold the years 1980 to 2107 only."""
+    result = run("generate", str(PROFILES / "ahmet-yilmaz.yaml"), "--today", day, "-o", "/nonexistent-never-written")
+    assert result.returncode == 2 and words in result.stderr and "Traceback" not in result.stderr
+
+
+def test_control_characters_in_input_are_shown_escaped_never_sent_to_the_terminal(tmp_path):
+    """A key such as ESC ]2;OWNED BEL would retitle the terminal; it is shown as \\x1b]2;OWNED\\x07."""
+    from generator.batch.report import ReportRow
+
+    profile = tmp_path / "p.yaml"
+    profile.write_text('candidate:\n  name: Test\n  "\\e]2;OWNED\\a": x\n', "utf-8")
+    result = run("validate", str(profile), "--lang", "en")
+    assert result.returncode == 2 and "\x1b" not in result.stderr and "\x07" not in result.stderr
+    assert "candidate.\\x1b]2;OWNED\\x07: unknown key" in result.stderr
+    record = ReportRow("\x1b]2;X\x07.yaml", "", "failed", "line one\nline two \u202e").as_record()
+    assert record["profile"] == "\\x1b]2;X\\x07.yaml" and record["error"] == "line one line two \\u202e"

@@ -142,3 +142,11 @@ def test_a_whole_profile_on_standard_input_is_read_once():
     direct = run("compare", str(PROFILES / "liam-oconnor.yaml"), "--format", "json", "--today", "2026-11-28")
     assert piped.returncode == 0, piped.stderr
     assert json.loads(piped.stdout) == json.loads(direct.stdout)
+
+
+def test_against_a_current_salary_of_nothing_no_share_is_shown(tmp_path):
+    """Out of work now (salary 0): '+€ 38.880', never '+€ 38.880 (0,0%)'."""
+    path = tmp_path / "offers.yaml"
+    path.write_text(OFFERS_ONLY.replace("monthly_salary: 4000", "monthly_salary: 0"), "utf-8")
+    out = " ".join(run("compare", str(path), "--lang", "nl").stdout.split())
+    assert "+€ 56.160" in out and "(0,0%)" not in out

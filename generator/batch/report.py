@@ -7,6 +7,7 @@ from pathlib import Path
 
 from generator.atomic import write_atomic
 from generator.csvtext import csv_text
+from generator.errors import visible
 
 REPORT_FIELDS = ("profile", "slug", "status", "error", "seconds")
 INTERRUPTED = "not made: the run was stopped before this profile; run again with --resume"
@@ -24,9 +25,10 @@ class ReportRow:
     overview: dict[str, object] = field(default_factory=dict)  # the candidate at a glance; not in report.csv
 
     def as_record(self) -> dict[str, object]:
-        """The row by column name, seconds to two decimals (a number, for spreadsheets)."""
-        return {"profile": self.profile, "slug": self.slug, "status": self.status, "error": self.error,
-                "seconds": round(self.seconds, 2)}
+        """The row by column name, seconds to two decimals (a number, for spreadsheets); text on one
+        line with control characters shown as escapes."""
+        return {"profile": visible(self.profile), "slug": self.slug, "status": self.status,
+                "error": visible(" ".join(self.error.split())), "seconds": round(self.seconds, 2)}
 
 
 @dataclass

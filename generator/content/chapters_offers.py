@@ -59,6 +59,13 @@ def _wish_attrs(offer: Offer, salary: Salary | None) -> dict[str, str]:
     return attrs
 
 
+def _signed(difference: tuple[float, float | None], locale: str, currency: str, cents: bool = False) -> str:
+    """'+€ 1.684 (+2,7%)'; without the share when the current job's figure is 0."""
+    amount, share = difference
+    text = signed_money(amount, locale, currency, cents)
+    return text if share is None else f"{text} ({percent(share, locale, True)})"
+
+
 def offer_rows(comparison: Comparison, t: Texts, locale: str, currency: str,
                salary: Salary | None = None, net: list[NetPay] | None = None) -> tuple[list[str], list[TableRow]]:
     """The offer table: header and one row per offer, with differences from the current job and,
@@ -80,9 +87,8 @@ def offer_rows(comparison: Comparison, t: Texts, locale: str, currency: str,
         total_diff = comparison.difference(index, "total_annual_value")
         hour_diff = comparison.difference(index, "value_per_hour")
         if total_diff and hour_diff:
-            cells[6] += f"\n{signed_money(total_diff[0], locale, currency)} ({percent(total_diff[1], locale, True)})"
-            cells[7] += (f"\n{signed_money(hour_diff[0], locale, currency, cents=True)} "
-                         f"({percent(hour_diff[1], locale, True)})")
+            cells[6] += "\n" + _signed(total_diff, locale, currency)
+            cells[7] += "\n" + _signed(hour_diff, locale, currency, cents=True)
         if has_expected_pay(offer):  # the total twice: with the expected pay, and what is certain
             total = certain.values[index].total_annual_value
             cells[6] += f"\n{t('sections.offers.guaranteed')} {money(total, locale, currency)}"

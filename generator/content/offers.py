@@ -89,13 +89,14 @@ class Comparison:
         assert found is not None  # the same, non-empty list of offers
         return found
 
-    def difference(self, index: int, quantity: str) -> tuple[float, float] | None:
-        """(amount, percent) by which offer `index` differs from the current job; None for the current job itself."""
+    def difference(self, index: int, quantity: str) -> tuple[float, float | None] | None:
+        """(amount, percent) by which offer `index` differs from the current job; None for the current
+        job itself, and no percent when the current job's figure is 0 (no share of nothing)."""
         if self.current_index is None or index == self.current_index:
             return None
         mine = getattr(self.values[index], quantity)
         base = getattr(self.values[self.current_index], quantity)
-        return mine - base, ((mine - base) / base * 100 if base else 0.0)
+        return mine - base, ((mine - base) / base * 100 if base else None)
 
 
 def compare(offers: list[Offer]) -> Comparison | None:
