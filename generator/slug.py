@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from anyascii import anyascii
 
 _RUNS = re.compile(r"[^a-z0-9]+")
-# Letters that do not decompose into ASCII plus an accent.
-_SPECIAL = str.maketrans({"ß": "ss", "æ": "ae", "ø": "o", "œ": "oe", "ł": "l", "đ": "d", "ð": "d",
-                          "þ": "th", "ı": "i", "ĳ": "ij"})
 MAX_PART = 60
 # Device names Windows reserves whatever the extension; a part equal to one gets `-pack` added, so a
 # slug part is a safe file or folder name on its own, too.
@@ -17,10 +15,10 @@ WINDOWS_RESERVED = frozenset({"con", "prn", "aux", "nul", *(f"com{i}" for i in r
 
 
 def slug_part(text: str) -> str:
-    """Fold one name to lower-case ASCII with single dashes; `pack` when nothing is left."""
-    folded = unicodedata.normalize("NFKD", text.lower().translate(_SPECIAL))
-    ascii_only = folded.encode("ascii", "ignore").decode("ascii")
-    part = _RUNS.sub("-", ascii_only).strip("-")[:MAX_PART].strip("-")
+    """Fold one name to lower-case ASCII with single dashes, transliterating every script (anyascii:
+    'محمد' is 'mhmd', '王小明' 'wangxiaoming', 'Zoë' 'zoe'), so two candidates whose names are not
+    in Latin letters do not share a file name; `pack` when nothing is left."""
+    part = _RUNS.sub("-", anyascii(text).lower()).strip("-")[:MAX_PART].strip("-")
     if part in WINDOWS_RESERVED:
         return f"{part}-pack"
     return part or "pack"

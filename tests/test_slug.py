@@ -33,14 +33,22 @@ def test_accents_fold_to_ascii(text: str, expected: str) -> None:
     assert slug_part(text) == expected
 
 
-@pytest.mark.parametrize("text", ["", "   ", "!!!", "---", "李小龍", "محمد", "😀🎉", "..", "/", "\x00"])
+@pytest.mark.parametrize("text", ["", "   ", "!!!", "---", "..", "/", "\x00"])
 def test_a_part_that_folds_to_nothing_becomes_pack(text: str) -> None:
     assert slug_part(text) == "pack"
 
 
-def test_pack_for_each_empty_part() -> None:
-    assert pack_slug("李小龍", "Acme") == "pack_acme"
-    assert pack_slug("Anna", "株式会社") == "anna_pack"
+@pytest.mark.parametrize("text, expected", [("李小龍", "lixiaolong"), ("محمد", "mhmd"), ("Ελένη", "eleni"),
+                                            ("Лев Толстой", "lev-tolstoy"), ("😀🎉", "grinning-tada")])
+def test_every_script_is_transliterated(text: str, expected: str) -> None:
+    """Names in Chinese, Arabic, Greek or Cyrillic letters get their own file names, not all 'pack'."""
+    assert slug_part(text) == expected
+
+
+def test_two_candidates_in_other_scripts_at_one_company_do_not_share_a_file() -> None:
+    assert pack_slug("李小龍", "Acme") != pack_slug("王小明", "Acme")
+    assert pack_slug("محمد علي", "Acme") != pack_slug("فاطمة", "Acme")
+    assert pack_slug("Anna", "株式会社") == "anna_zhushihuishe"
     assert pack_slug("", "") == "pack_pack"
 
 
