@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.batch.worker import Task, one_line
-from generator.errors import PrepPackError, UsageProblem
+from generator.errors import PrepPackError, UsageProblem, visible
 from generator.notes import find_beside, is_notes_file
 from generator.options import RunOptions
 from generator.sheet.cells import is_sheet
@@ -87,9 +87,13 @@ def read_input(path: Path) -> bytes:
 def _plan_one(profile: Path, options_digest: str) -> Job:
     """One job: its slug and hash, or the reason its files cannot be read."""
     job = Job(profile, profile.name)
+    beside = find_beside(profile)
+    outside = [path.name for path in (profile, beside) if path is not None and _leads_out(path)]
+    if outside:
+        job.error = visible(f"{outside[0]}: a link to a file outside the folder; it is not read (copy the file in)")
+        return job
     try:
         data = read_input(profile)
-        beside = find_beside(profile)
         notes = (beside.name, read_input(beside)) if beside else None
     except PrepPackError as exc:
         job.error = one_line(_as_validate_says(profile, exc))
@@ -97,6 +101,12 @@ def _plan_one(profile: Path, options_digest: str) -> Job:
     job.slug = peek_slug(profile, data)
     job.digest = input_digest(data, notes, options_digest)
     return job
+
+
+def _leads_out(path: Path) -> bool:
+    """True for a link (at any step) that leads out of the folder holding `path`: an agency runs
+    other people's folders, and a link must not carry a file from elsewhere into a pack."""
+    return not path.resolve().is_relative_to(path.parent.resolve())
 
 
 def _as_validate_says(profile: Path, error: PrepPackError) -> PrepPackError:

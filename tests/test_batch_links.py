@@ -1,0 +1,32 @@
+"""A batch never carries a file from outside the folder into a pack through a link."""
+
+from __future__ import annotations
+
+import shutil
+
+from generator.batch import run_batch
+from tests.conftest import PROFILES, read_csv
+from tests.test_batch import options
+
+
+def test_links_out_of_the_folder_are_refused_on_their_row(tmp_path):
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "secret.md").write_text("# Eerste gesprek 2026-11-19\n\n## Geleerd\n\n- GEHEIM-1234\n", "utf-8")
+    shutil.copy(PROFILES / "ahmet-yilmaz.yaml", elsewhere / "other.yaml")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(PROFILES / "sanne-de-vries.yaml", folder / "sanne.yaml")
+    (folder / "sanne.notes.md").symlink_to(elsewhere / "secret.md")
+    (folder / "linked.yaml").symlink_to(elsewhere / "other.yaml")
+    shutil.copy(PROFILES / "liam-oconnor.yaml", folder / "liam.yaml")
+    (folder / "liam-copy.yaml").symlink_to(folder / "liam.yaml")  # a link inside the folder is fine
+    out = tmp_path / "out"
+    result = run_batch(folder, out_dir=out, options=options(("html",)), workers=1)
+    rows = {row["profile"]: row for row in read_csv(out / "report.csv")}
+    assert rows["sanne.yaml"]["status"] == "failed" and "sanne.notes.md: a link to a file outside" in \
+        rows["sanne.yaml"]["error"]
+    assert rows["linked.yaml"]["status"] == "failed" and "outside the folder" in rows["linked.yaml"]["error"]
+    assert {rows["liam.yaml"]["status"], rows["liam-copy.yaml"]["status"]} == {"ok", "failed"}  # one slug, one pack
+    assert not any("GEHEIM-1234" in path.read_text("utf-8", "replace") for path in out.rglob("*") if path.is_file())
+    assert result.count("failed") == 3
