@@ -30,3 +30,21 @@ def test_links_out_of_the_folder_are_refused_on_their_row(tmp_path):
     assert {rows["liam.yaml"]["status"], rows["liam-copy.yaml"]["status"]} == {"ok", "failed"}  # one slug, one pack
     assert not any("GEHEIM-1234" in path.read_text("utf-8", "replace") for path in out.rglob("*") if path.is_file())
     assert result.count("failed") == 3
+
+
+def test_links_planted_in_the_output_folder_are_never_followed(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(PROFILES / "ahmet-yilmaz.yaml", folder)
+    victim = tmp_path / "victim"
+    victim.mkdir()
+    (victim / "keep.txt").write_text("mine", "utf-8")
+    out = tmp_path / "out"
+    first = run_batch(folder, out_dir=out, options=options(("html",)), workers=1)
+    slug = first.rows[0].slug
+    shutil.rmtree(out / slug)
+    (out / slug).symlink_to(victim)  # the pack folder: a link to someone else's folder
+    (out / ".prep-pack-staging").symlink_to(victim)  # and the staging folder too
+    again = run_batch(folder, out_dir=out, options=options(("html",)), workers=1)
+    assert again.rows[0].status == "failed" and "the pack folder is a link" in again.rows[0].error
+    assert sorted(p.name for p in victim.iterdir()) == ["keep.txt"] and (victim / "keep.txt").read_text() == "mine"

@@ -78,6 +78,9 @@ def store(outcome: Outcome, job: Job, out_dir: Path) -> ReportRow:
     """Write a made pack into `<out_dir>/<slug>/` whole, and say how it went."""
     if outcome.error:
         return ReportRow(job.name, job.slug or "", "failed", outcome.error, outcome.seconds)
+    if (out_dir / outcome.slug).is_symlink():  # never write (or delete) through a link planted in OUTDIR
+        return ReportRow(job.name, outcome.slug, "failed", f"{out_dir / outcome.slug}: the pack folder is a link; "
+                         "it is not written through (remove the link and run again)", outcome.seconds)
     warnings = [" ".join(w.split()) for w in outcome.warnings]  # already 'warning: ...', one line each
     warnings += _keep_edited_word(outcome, out_dir / outcome.slug)
     staging = out_dir / STAGING / outcome.slug
@@ -107,8 +110,12 @@ def _keep_edited_word(outcome: Outcome, target: Path) -> list[str]:
 
 
 def clear_staging(out_dir: Path) -> None:
-    """Remove half-written packs (of a killed run, or of this one when it stops)."""
-    shutil.rmtree(out_dir / STAGING, ignore_errors=True)
+    """Remove half-written packs (of a killed run, or of this one when it stops); a link planted in
+    its place is removed itself, never followed."""
+    staging = out_dir / STAGING
+    if staging.is_symlink():
+        staging.unlink()
+    shutil.rmtree(staging, ignore_errors=True)
 
 
 def make_out_dir(out_dir: Path) -> None:
