@@ -1,4 +1,5 @@
-"""A batch never carries a file from outside the folder into a pack through a link."""
+"""Links and faults in a batch: no file from outside carried in, nothing written through a link, and one
+bad file or folder costs one row, never the batch."""
 
 from __future__ import annotations
 
@@ -48,3 +49,33 @@ def test_links_planted_in_the_output_folder_are_never_followed(tmp_path):
     again = run_batch(folder, out_dir=out, options=options(("html",)), workers=1)
     assert again.rows[0].status == "failed" and "the pack folder is a link" in again.rows[0].error
     assert sorted(p.name for p in victim.iterdir()) == ["keep.txt"] and (victim / "keep.txt").read_text() == "mine"
+
+
+def test_a_vanished_profile_or_an_unwritable_pack_folder_costs_one_row(tmp_path, monkeypatch):
+    """Each fault is that profile's failed row; the others are made and the report is written."""
+    import generator.batch.run as batch_run
+    from generator.slug import pack_slug
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for stem in ("ahmet-yilmaz", "liam-oconnor", "noor-bakker"):
+        shutil.copy(PROFILES / f"{stem}.yaml", folder)
+    out = tmp_path / "out"
+    out.mkdir()
+    blocked = pack_slug("Liam O'Connor", "Kestrel & Finch B.V.")
+    (out / blocked).write_text("a file where the pack folder should be", "utf-8")
+    planned = batch_run.plan_jobs
+
+    def plan_then_lose_one(*args, **kwargs):
+        jobs = planned(*args, **kwargs)
+        (folder / "noor-bakker.yaml").unlink()  # gone between planning and making
+        return jobs
+
+    monkeypatch.setattr(batch_run, "plan_jobs", plan_then_lose_one)
+    result = run_batch(folder, out_dir=out, options=options(("html",)), workers=1)
+    rows = {row["profile"]: row for row in read_csv(out / "report.csv")}
+    assert rows["ahmet-yilmaz.yaml"]["status"] == "ok"
+    liam = rows["liam-oconnor.yaml"]
+    assert liam["status"] == "failed" and "could not be written" in liam["error"]
+    assert rows["noor-bakker.yaml"]["status"] == "failed" and "bestaat niet" in rows["noor-bakker.yaml"]["error"]
+    assert result.count("failed") == 2

@@ -14,9 +14,9 @@ from generator.batch.overview import write_overview
 from generator.batch.plan import Job, plan_jobs
 from generator.batch.publish import clear_staging, is_complete, locked, make_out_dir, store, stored_overview
 from generator.batch.report import INTERRUPTED, BatchResult, ReportRow, write_report
-from generator.batch.worker import Outcome, Task
+from generator.batch.worker import Outcome, Task, one_line
 from generator.csvtext import default_dialect
-from generator.errors import UsageProblem
+from generator.errors import PrepPackError, UsageProblem
 from generator.language import DEFAULT_LANGUAGE
 from generator.options import RunOptions
 
@@ -142,12 +142,29 @@ class _Run:
                 todo[job.name] = job
         return todo
 
+    def _tasks(self, todo: dict[str, Job]) -> Iterator[Task]:
+        """Each job's input, read as its turn comes; a file gone, grown too big or unreadable since
+        the run was planned costs its own row, never the batch."""
+        for job in todo.values():
+            try:
+                yield job.task(self.folder)
+            except PrepPackError as exc:
+                self.finished(ReportRow(job.name, job.slug or "", "failed", one_line(exc)))
+            except OSError as exc:
+                self.finished(ReportRow(job.name, job.slug or "", "failed",
+                                        f"{job.name}: cannot be read any more ({exc.strerror or exc})"))
+
     def _make(self, todo: dict[str, Job], executor: Executor, options: RunOptions) -> bool:
         """Make and publish every pack of `todo`; False when Ctrl-C stopped the run."""
         try:
-            for outcome in executor.run((job.task(self.folder) for job in todo.values()), options):
+            for outcome in executor.run(self._tasks(todo), options):
                 warning = _add_draft(outcome, options) if options.emails and not outcome.error else ""
-                row = store(outcome, todo[outcome.name], self.out_dir)
+                try:
+                    row = store(outcome, todo[outcome.name], self.out_dir)
+                except OSError as exc:  # this pack's folder cannot be written, or the disk is full
+                    job = todo[outcome.name]
+                    row = ReportRow(job.name, job.slug or "", "failed", f"{exc.filename or self.out_dir}: the pack "
+                                    f"could not be written ({exc.strerror or exc})", outcome.seconds)
                 row.error = "; ".join(filter(None, [row.error, warning]))
                 self.finished(row)
         except BaseException as exc:
