@@ -84,7 +84,10 @@ def _limit(error: ErrorDetails, _model: type[BaseModel]) -> Explained:
     ctx = error.get("ctx") or {}
     small = error["type"].startswith("greater")
     limit = ctx.get("ge", ctx.get("gt")) if small else ctx.get("le", ctx.get("lt"))
-    shown_limit = f"{limit:g}" if isinstance(limit, (int, float)) else str(limit)
+    if isinstance(limit, (int, float)):  # 100000000, never 1e+08
+        shown_limit = str(int(limit)) if float(limit).is_integer() else f"{limit:f}".rstrip("0")
+    else:
+        shown_limit = str(limit)
     return ("value.too_small" if small else "value.too_large"), {"value": shown(error.get("input")),
                                                                   "limit": shown_limit}
 
@@ -104,7 +107,8 @@ def _text(error: ErrorDetails, _model: type[BaseModel]) -> Explained:
 
 
 def _too_long(error: ErrorDetails, _model: type[BaseModel]) -> Explained:
-    return "value.too_long", {"length": len(shown(error.get("input"))),
+    written = error.get("input")
+    return "value.too_long", {"length": len(written) if isinstance(written, str | list) else len(shown(written)),
                               "max": (error.get("ctx") or {}).get("max_length", 0)}
 
 

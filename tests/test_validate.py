@@ -732,3 +732,13 @@ def test_an_email_that_is_not_one_plain_address_is_refused(tmp_path: Path, writt
     problem = only_problem(write(tmp_path, text))
     assert problem.field == "candidate.email" and problem.line == line_of(text, "email:")
     assert "is not an e-mail address" in problem.message
+
+
+def test_limits_are_written_as_numbers_and_a_long_text_says_its_length(tmp_path: Path) -> None:
+    """'at most 100000000', never '1e+08'; 'is too long: 20,001 characters, at most 20,000'."""
+    text = patch("  name: Test Person", "  name: " + "x" * 20_001)
+    problem = only_problem(write(tmp_path, text))
+    assert "20,001 characters, at most 20,000" in problem.message
+    text = patch("    monthly_salary: 3500", "    monthly_salary: 200000000")
+    problem = only_problem(write(tmp_path, text))
+    assert problem.message.endswith("it must be at most 100000000") and "e+" not in problem.message
