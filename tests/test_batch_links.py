@@ -3,9 +3,15 @@ bad file or folder costs one row, never the batch."""
 
 from __future__ import annotations
 
+import os
 import shutil
+import signal
+import subprocess
+import time
+from pathlib import Path
 
 from generator.batch import run_batch
+from generator.batch.publish import MANIFEST
 from tests.conftest import PROFILES, read_csv
 from tests.test_batch import options
 
@@ -79,3 +85,51 @@ def test_a_vanished_profile_or_an_unwritable_pack_folder_costs_one_row(tmp_path,
     assert liam["status"] == "failed" and "could not be written" in liam["error"]
     assert rows["noor-bakker.yaml"]["status"] == "failed" and "bestaat niet" in rows["noor-bakker.yaml"]["error"]
     assert result.count("failed") == 2
+
+
+def _start(tmp_path: Path) -> tuple[subprocess.Popen, Path]:
+    """A batch of eight PDF packs in its own process group, once its first pack is made."""
+    from tests.test_batch import make_folder
+    from tests.test_cli import run
+
+    folder = tmp_path / "in"
+    make_folder(folder, 8, broken=False)
+    out = tmp_path / "out"
+    process = subprocess.Popen([run("--version").args[0], "batch", str(folder), "-o", str(out), "--format", "html,pdf",
+                                "--today", "2026-11-26", "--workers", "2"],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
+    deadline = time.monotonic() + 90
+    while not list(out.glob(f"*/{MANIFEST}")) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return process, out
+
+
+def _group_is_empty(pgid: int, seconds: float = 15) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            os.killpg(pgid, 0)  # anyone left in the batch's process group?
+        except ProcessLookupError:
+            return True
+        time.sleep(0.2)
+    os.killpg(pgid, signal.SIGKILL)  # do not leave them to the next test
+    return False
+
+
+def test_sigterm_stops_a_batch_like_ctrl_c_and_leaves_no_process(tmp_path):
+    """A service manager's SIGTERM: interrupted rows, a report, exit 130, and every worker gone."""
+    process, out = _start(tmp_path)
+    process.send_signal(signal.SIGTERM)  # to the batch alone, as `kill PID` does
+    _out, err = process.communicate(timeout=60)
+    assert process.returncode == 130, err
+    statuses = [row["status"] for row in read_csv(out / "report.csv")]
+    assert len(statuses) == 8 and "interrupted" in statuses and "ok" in statuses
+    assert _group_is_empty(process.pid)
+
+
+def test_workers_stop_when_the_batch_itself_is_killed(tmp_path):
+    """kill -9 of the batch alone: its workers (about 150 MB each, holding candidates' data) go too."""
+    process, _out = _start(tmp_path)
+    process.kill()
+    process.wait(timeout=30)
+    assert _group_is_empty(process.pid)

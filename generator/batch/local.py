@@ -10,7 +10,10 @@ is: local workers read the path in the options.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import signal
+import threading
+import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
@@ -26,8 +29,26 @@ WORKER_DIED = ("the worker process making this pack stopped unexpectedly (out of
                "or image library?); the other profiles were not affected")
 
 
-def _init_worker(options: RunOptions) -> None:
+def _die_with(parent: int) -> None:
+    """Stop this worker when the batch that started it is gone (killed, crashed): no orphan keeps
+    100+ MB and a candidate's data for minutes. The fork server, not the batch, is a worker's
+    parent, so a thread looks for the batch's process once a second."""
+    def watch() -> None:
+        while True:
+            time.sleep(1)
+            try:
+                os.kill(parent, 0)
+            except ProcessLookupError:
+                os._exit(1)
+            except PermissionError:  # the number now belongs to someone else's process
+                os._exit(1)
+
+    threading.Thread(target=watch, name="prep-pack-parent-watch", daemon=True).start()
+
+
+def _init_worker(options: RunOptions, parent: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what Ctrl-C means
+    _die_with(parent)
     warm(options)
 
 
@@ -51,7 +72,7 @@ class LocalPool:
         context.set_forkserver_preload(list(PRELOAD))
         self.pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context,
                                         max_tasks_per_child=RECYCLE_AFTER,
-                                        initializer=_init_worker, initargs=(options,))
+                                        initializer=_init_worker, initargs=(options, os.getpid()))
         return self.pool
 
     def run(self, tasks: Iterator[Task], options: RunOptions) -> Iterator[Outcome]:

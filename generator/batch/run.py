@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
+import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -89,13 +91,31 @@ def run_batch(folder: Path, *, out_dir: Path, options: RunOptions, workers: int 
     not profiles (the brand file, if it lives there).
     """
     started = time.perf_counter()
-    with _executor(executor, scheduler, workers) as choose:
+    with _executor(executor, scheduler, workers) as choose, _terminate_as_interrupt():
         jobs = plan_jobs(folder, options=options, exclude=exclude)
         make_out_dir(out_dir)
         with locked(out_dir):
             result = _Run(jobs, folder, out_dir, progress).run(options, resume, choose)
     result.seconds = time.perf_counter() - started
     return result
+
+
+@contextlib.contextmanager
+def _terminate_as_interrupt() -> Iterator[None]:
+    """While a batch runs, SIGTERM (a service manager stopping it, `kill`) is handled as Ctrl-C:
+    the workers stop, the unmade profiles are `interrupted` rows, and the report is written."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrupt(_signum: int, _frame: object) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 NO_EMAIL = "warning: no usable e-mail address in the profile (candidate.email), so no draft was written"
