@@ -227,7 +227,7 @@ def test_thank_you_names_every_interviewer_and_is_dated(tmp_path):
     assert "Dear Anna and Bram," in body             # every interviewer, by first name
     assert "Friday 11 December 2026" in body          # thank-you within a day
     assert "Monday 4 January 2027" in body            # decision from: three weeks after is New Year's Eve
-    assert "Thursday 21 January 2027" in body         # decision to: six weeks after
+    assert "Thursday 28 January 2027" in body         # decision to: six weeks after, and a week more over Christmas
 
 
 # --- could-improve points become the right action ---------------------------------------------------
