@@ -192,3 +192,21 @@ def test_identical_input_gives_an_identical_file(tmp_path):
     second = generate(PROFILES / "ahmet-yilmaz.yaml", options=options, out_dir=tmp_path / "b").paths[0]
     assert first.read_bytes() == second.read_bytes()
     assert Document(str(first)).core_properties.created.date() == TODAY
+
+
+def test_names_longer_than_a_word_property_still_make_a_word_file(tmp_path):
+    """A 256-character name or a 222-character role: cut in the file's properties, whole in the text."""
+    from generator.options import RunOptions
+    from generator.pipeline import generate
+    from tests.conftest import PROFILES, TODAY, docx_text
+
+    name, role = "Anna " + "van " * 62 + "Dijk", "Senior " + "x" * 215
+    profile = tmp_path / "p.yaml"
+    text = (PROFILES / "ahmet-yilmaz.yaml").read_text("utf-8")
+    text = text.replace("  name: Ahmet Yılmaz", f"  name: {name}").replace("  role: ", f"  role: {role} # ", 1)
+    profile.write_text(text, "utf-8")
+    path = generate(profile, options=RunOptions(today=TODAY, formats=("docx",)), out_dir=tmp_path / "out").paths[0]
+    document = Document(str(path))
+    assert len(name) > 255 and len(document.core_properties.author) == 255
+    assert len(document.core_properties.title) <= 255 and len(document.core_properties.subject) <= 255
+    assert role in docx_text(document)

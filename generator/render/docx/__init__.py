@@ -28,13 +28,21 @@ from generator.render.docx.package import KEPT_SUFFIX, clean_package, edited_sin
 from generator.render.docx.page import cover, header_footer
 from generator.render.docx.structure import bookmark, number_headings, table_of_contents, unnumbered
 
+PROPERTY_MAX = 255  # Word (and python-docx) refuse a longer document property
+
+
+def _fits(text: str) -> str:
+    """A document property cut to what Word accepts, with an ellipsis when cut (a 300-character
+    role is still shown whole in the document itself)."""
+    return text if len(text) <= PROPERTY_MAX else text[:PROPERTY_MAX - 1] + "…"
+
 
 def _properties(doc: DocxDocument, pack: Pack) -> None:
     """Title, author, subject and language, dated by the pack, not the clock (identical input, identical file)."""
     props = doc.core_properties
-    props.title = f"{pack.title}: {pack.role}, {pack.company}"
-    props.author = pack.candidate
-    props.subject = f"{pack.role} · {pack.company}"
+    props.title = _fits(f"{pack.title}: {pack.role}, {pack.company}")
+    props.author = _fits(pack.candidate)
+    props.subject = _fits(f"{pack.role} · {pack.company}")
     props.language = pack.lang_tag
     props.keywords = "prep-pack"
     props.created = props.modified = dt.datetime.combine(pack.made_date, dt.time(0, 0))
