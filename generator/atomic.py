@@ -14,7 +14,8 @@ from generator.errors import UsageProblem
 
 
 def write_atomic(path: Path, data: bytes | str) -> Path:
-    """Write `data` to `path` atomically and return `path`."""
+    """Write `data` to `path` atomically and return `path`; a failure names `path`, never the
+    temporary `.part` file it was being written to."""
     payload = data.encode("utf-8") if isinstance(data, str) else data
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
@@ -25,6 +26,9 @@ def write_atomic(path: Path, data: bytes | str) -> Path:
             os.fsync(handle.fileno())
         os.chmod(tmp_name, 0o644)
         os.replace(tmp_name, path)
+    except OSError as exc:  # a full disk or a read-only folder: name the file the user asked for
+        Path(tmp_name).unlink(missing_ok=True)
+        raise OSError(exc.errno, exc.strerror, str(path)) from None
     except BaseException:
         Path(tmp_name).unlink(missing_ok=True)
         raise

@@ -172,3 +172,21 @@ def test_a_planted_symlink_is_replaced_not_followed(tmp_path: Path) -> None:
     assert not (out / "pack.html").is_symlink()
     assert (out / "pack.html").read_bytes() == NEW
 
+
+
+def test_a_failed_write_names_the_file_asked_for_not_its_part_file(tmp_path, monkeypatch):
+    import errno
+    import os
+
+    import pytest
+
+    from generator.atomic import write_atomic
+
+    def full(*_args):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full)
+    with pytest.raises(OSError) as caught:
+        write_atomic(tmp_path / "pack.pdf", b"%PDF")
+    assert caught.value.filename == str(tmp_path / "pack.pdf") and ".part" not in str(caught.value)
+    assert list(tmp_path.iterdir()) == []  # nothing half-written left behind
