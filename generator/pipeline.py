@@ -6,6 +6,8 @@ can do exactly what `prep-pack generate` does.
 
 from __future__ import annotations
 
+import contextlib
+import glob
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -62,10 +64,22 @@ def _renderer(fmt: str) -> Callable[[Pack, Path, Assets], Path]:
     return render_csv
 
 
+STALE_PART_SECONDS = 60  # a part file this old was left by a run that was killed (kill -9, power cut)
+
+
+def _clear_stale_parts(out_dir: Path, slug: str) -> None:
+    """Remove the half-written files (`.<slug>.<ext>.*.part`) a killed earlier run left behind."""
+    for part in out_dir.glob(f".{glob.escape(slug)}.*.part"):
+        with contextlib.suppress(OSError):
+            if time.time() - part.stat().st_mtime > STALE_PART_SECONDS:
+                part.unlink()
+
+
 def render(pack: Pack, *, out_dir: Path, options: RunOptions, result: Result, assets: Assets | None = None) -> None:
     """Write each format the options ask for, of an already built pack (with this process's cached
     assets unless others are given: `preview` reads edited templates afresh)."""
     out_dir.mkdir(parents=True, exist_ok=True)
+    _clear_stale_parts(out_dir, pack.slug)
     assets = assets or load_assets(options)
     for fmt in options.formats:
         started = time.perf_counter()

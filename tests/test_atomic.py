@@ -190,3 +190,26 @@ def test_a_failed_write_names_the_file_asked_for_not_its_part_file(tmp_path, mon
         write_atomic(tmp_path / "pack.pdf", b"%PDF")
     assert caught.value.filename == str(tmp_path / "pack.pdf") and ".part" not in str(caught.value)
     assert list(tmp_path.iterdir()) == []  # nothing half-written left behind
+
+
+def test_the_next_generate_removes_part_files_a_killed_run_left(tmp_path):
+    import os
+    import time
+
+    from generator.options import RunOptions
+    from generator.pipeline import generate
+    from tests.conftest import PROFILES, TODAY
+
+    out = tmp_path / "out"
+    out.mkdir()
+    stale = out / ".ahmet-yilmaz_maasland-logistics-b-v.pdf.x1y2.part"
+    fresh = out / ".ahmet-yilmaz_maasland-logistics-b-v.pdf.z9.part"  # perhaps another run's, still writing
+    other = out / ".someone-else_acme.pdf.q7.part"
+    for part in (stale, fresh, other):
+        part.write_bytes(b"%PDF-half")
+    hour_ago = time.time() - 3600
+    os.utime(stale, (hour_ago, hour_ago))
+    os.utime(other, (hour_ago, hour_ago))
+    result = generate(PROFILES / "ahmet-yilmaz.yaml", options=RunOptions(today=TODAY, formats=("html",)), out_dir=out)
+    assert result.paths[0].name.startswith("ahmet-yilmaz_")
+    assert not stale.exists() and fresh.exists() and other.exists()
