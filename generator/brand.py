@@ -25,6 +25,8 @@ Colour = Annotated[str, Field(pattern=r"^#(?:[0-9a-fA-F]{3}){1,2}$",
                               description="A hex colour such as #1f4e79.")]
 BrandText = Annotated[str, Field(min_length=1, max_length=300)]
 MAX_FILE_BYTES = 5 * 1024 * 1024
+MAX_PIXELS = 25_000_000          # a logo larger than this (5000 x 5000) is refused before use
+MAX_UNPACKED = 50 * 1024 * 1024  # a reference .docx may unpack to at most this
 # What a logo file must start with, by extension: nobody renames a PDF to logo.png unnoticed.
 LOGO_KINDS = {".png": ("image/png", (b"\x89PNG\r\n\x1a\n",)),
               ".jpg": ("image/jpeg", (b"\xff\xd8\xff",)),
@@ -115,25 +117,45 @@ def _read_inside(brand_path: Path, raw: object, key: str, name: str, suffixes: t
     if key == "logo":
         mime, magics = LOGO_KINDS[target.suffix.lower()]
         ok = any(data.startswith(m) for m in magics) if magics else b"<svg" in data[:4096]
-        if not ok or (magics and not _opens_as_image(data)):
+        size = _opens_as_image(data) if magics else (0, 0)
+        if not ok or size is None:
             refuse("brand.not_image", kind=target.suffix.lstrip(".").upper())
             return None
+        if size[0] * size[1] > MAX_PIXELS:  # a 236 KB PNG of 9000 x 9000 costs 744 MB per pack
+            refuse("brand.too_many_pixels", width=size[0], height=size[1], max=MAX_PIXELS)
+            return None
         return data, mime
+    if _unpacked_size(data) > MAX_UNPACKED:  # a small file that unpacks to gigabytes
+        refuse("brand.too_big_inside", size=_unpacked_size(data), max=MAX_UNPACKED)
+        return None
     if not _opens_as_document(data):
         refuse("brand.not_docx")
         return None
     return data, ""
 
 
-def _opens_as_image(data: bytes) -> bool:
-    """True when Word's image reader (python-docx) can read the logo, so every DOCX will work."""
+def _opens_as_image(data: bytes) -> tuple[int, int] | None:
+    """The logo's size in pixels when Word's image reader (python-docx) can read it, so every DOCX
+    will work; None when it cannot (the header is read, never the pixels)."""
     from docx.image.image import Image
 
     try:
-        Image.from_blob(data)
+        image = Image.from_blob(data)
     except Exception:  # noqa: BLE001 - any parse failure means: refuse the logo up front
-        return False
-    return True
+        return None
+    return image.px_width, image.px_height
+
+
+def _unpacked_size(data: bytes) -> int:
+    """How many bytes a .docx (a ZIP archive) holds once unpacked, read from its directory."""
+    import io
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError):
+        return 0
 
 
 def _opens_as_document(data: bytes) -> bool:

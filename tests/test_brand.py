@@ -173,3 +173,26 @@ def test_reference_docx_styles_are_used_and_missing_ones_fall_back(tmp_path):
     assert "Conflicthantering" in docx_text(doc)
     html = (out / "sanne-de-vries_zorggroep-noord.html").read_text("utf-8")
     assert "data:image/svg+xml;base64," in html
+
+
+def test_a_logo_or_reference_that_costs_too_much_to_open_is_refused(tmp_path):
+    """A small PNG of 9000 x 9000 pixels, or a .docx that unpacks to gigabytes, is refused up front."""
+    import zipfile
+
+    from PIL import Image
+
+    Image.new("1", (9000, 9000)).save(tmp_path / "huge.png")
+    assert (tmp_path / "huge.png").stat().st_size < 1024 * 1024
+    reference = io.BytesIO()
+    Document().save(reference)
+    with zipfile.ZipFile(tmp_path / "bomb.docx", "w", zipfile.ZIP_DEFLATED) as bomb, \
+            zipfile.ZipFile(io.BytesIO(reference.getvalue())) as real:
+        for item in real.infolist():
+            bomb.writestr(item, real.read(item))
+        bomb.writestr("word/media/padding.bin", b"\0" * (60 * 1024 * 1024))
+    (tmp_path / "brand.yaml").write_text("name: X\nlogo: huge.png\nreference_docx: bomb.docx\n", "utf-8")
+    with pytest.raises(InputError) as caught:
+        load_brand(tmp_path / "brand.yaml")
+    text = str(caught.value.in_language("en"))
+    assert "'huge.png' is 9000 x 9000 pixels, more than the 25,000,000 pixels accepted" in text
+    assert "'bomb.docx' unpacks to" in text and "more than the 52,428,800 accepted" in text
