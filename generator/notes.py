@@ -16,6 +16,7 @@ from generator.dates import find_date, yearless
 from generator.errors import InputError, Problem, Refusal
 from generator.language import aliases, language_facts, languages, words
 from generator.models import IMPROVE_KINDS
+from generator.yamlload import MAX_NODES
 
 NOTE_SUFFIXES = (".notes.md", ".notes.yaml", ".notes.yml")
 
@@ -142,6 +143,7 @@ def parse_markdown(path: Path, text: str) -> MarkdownNotes:
     section: tuple[str, str] | None = None  # (key, heading as written)
     seen_title = False
     in_comment = False
+    lines = 0
     for number, raw in enumerate(text.splitlines(), start=1):
         line = raw.rstrip()
         if in_comment or line.lstrip().startswith("<!--"):  # HTML comments are notes to self
@@ -158,6 +160,9 @@ def parse_markdown(path: Path, text: str) -> MarkdownNotes:
             if section is None:
                 notes.data.setdefault("other", {}).setdefault("", [])
                 section = ("other", "")
+            lines += 1
+            if lines > MAX_NODES:  # the same bound as a YAML file: a pack cannot show more
+                raise InputError([Problem(path, number, 1, "", "yaml.too_many_values", {"max": MAX_NODES})])
             _add_line(notes, section, raw, number)
     if not notes.data and not notes.problems:
         raise InputError([Problem(path, 1, 1, "", "notes.empty")])

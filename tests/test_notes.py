@@ -500,3 +500,15 @@ def test_batch_puts_notes_warnings_in_the_report_row(tmp_path: Path) -> None:
     [row] = read_csv(tmp_path / "out" / "report.csv")
     assert row["status"] == "ok"
     assert f"warning: {folder / 'sam.notes.md'}:2:1: '## What I have learned' is not a heading" in row["error"]
+
+
+def test_markdown_notes_have_the_same_bound_as_yaml(tmp_path):
+    """A quarter of a million bullets would validate and then never finish as a Word file."""
+    from generator.errors import InputError
+    from generator.validate import load_notes
+
+    path = tmp_path / "n.notes.md"
+    path.write_text("# Eerste gesprek 2026-11-19\n\n## Geleerd\n\n" + "- x\n" * 25_001, "utf-8")
+    with pytest.raises(InputError) as caught:
+        load_notes(path)
+    assert "more than 25,000 values" in str(caught.value.in_language("en")) and caught.value.problems[0].line
