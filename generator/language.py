@@ -120,8 +120,10 @@ class Texts:
         return fill(str(node), **values)
 
     def list(self, key: str, **values: Any) -> list[str]:
-        """A list of texts at `key`, each filled."""
-        return [fill(str(item), **values) for item in self.raw(key)]
+        """A list of texts at `key`, each filled; one text where an agency wrote a single one (never
+        a paragraph per character)."""
+        found = self.raw(key)
+        return [fill(str(item), **values) for item in ([found] if isinstance(found, str) else found)]
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup, escape
 
 from generator.brand import Brand
+from generator.errors import UsageProblem
 from generator.fetcher import SafeFetcher
 from generator.folders import template_dirs
 from generator.options import RunOptions
@@ -36,6 +37,18 @@ def prose(value: str) -> Markup:
 def _b64(value: str | bytes) -> str:
     data = value.encode("utf-8") if isinstance(value, str) else value
     return base64.b64encode(data).decode("ascii")
+
+
+MAX_RANGE = 1000  # a template loop longer than any pack needs
+
+
+def _small_range(*args: int) -> range:
+    """`range` for templates, refused beyond `MAX_RANGE` steps: an agency's template can never
+    keep a worker busy for ever."""
+    steps = range(*args)
+    if len(steps) > MAX_RANGE:
+        raise ValueError(f"a template asks for range() of {len(steps)} steps; at most {MAX_RANGE} are allowed")
+    return steps
 
 
 @dataclass
@@ -71,6 +84,7 @@ class Assets:
                                    autoescape=True, undefined=StrictUndefined, trim_blocks=False)
         env.filters["b64"] = _b64
         env.filters["prose"] = prose
+        env.globals["range"] = _small_range  # nested loops over huge ranges would never finish
         return env
 
     @cached_property
@@ -79,7 +93,10 @@ class Assets:
         for folder in self.dirs:
             path = folder / "style.css"
             if path.is_file():
-                return path.read_text(encoding="utf-8")
+                try:
+                    return path.read_text(encoding="utf-8")
+                except UnicodeDecodeError:
+                    raise UsageProblem(f"{path}: the stylesheet is not UTF-8 text; save it as UTF-8") from None
         raise RuntimeError("style.css is missing from the templates")
 
     @cached_property

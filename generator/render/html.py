@@ -4,20 +4,29 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from jinja2 import TemplateError, TemplateSyntaxError
 from markupsafe import Markup
 
 from generator.atomic import inside, write_atomic
 from generator.content.blocks import Pack
+from generator.errors import UsageProblem
 from generator.render.assets import Assets
 from generator.render.chart import chart_svg
 
 
 def pack_html(pack: Pack, assets: Assets, inline_css: bool = True) -> str:
     """Render the pack's HTML; the stylesheet is inlined unless the PDF renderer adds it itself."""
-    template = assets.env.get_template("pack.html.j2")
-    css = Markup(assets.css_text.replace("</", "<\\/")) if inline_css else None  # our own CSS, not user text
-    return template.render(pack=pack, inline_css=css, brand=assets.brand, design=assets.design,
-                           chart_svg=lambda chart: chart_svg(chart, assets.design))
+    try:
+        template = assets.env.get_template("pack.html.j2")
+        css = Markup(assets.css_text.replace("</", "<\\/")) if inline_css else None  # our own CSS, not user text
+        return template.render(pack=pack, inline_css=css, brand=assets.brand, design=assets.design,
+                               chart_svg=lambda chart: chart_svg(chart, assets.design))
+    except (TemplateError, ArithmeticError, ValueError, TypeError, LookupError) as exc:
+        if assets.options.templates is None:
+            raise  # our own template: a bug in prep-pack, with its traceback
+        where = f"{exc.filename}:{exc.lineno}: " if isinstance(exc, TemplateSyntaxError) else ""
+        raise UsageProblem(f"{assets.options.templates}: the templates in this folder failed: {where}"
+                           f"{type(exc).__name__}: {exc}") from None
 
 
 def render_html(pack: Pack, out_dir: Path, assets: Assets) -> Path:
