@@ -18,7 +18,7 @@ import click
 
 # Characters a terminal or spreadsheet would act on rather than show: C0 and C1 controls (ESC starts
 # a terminal sequence, BEL rings), and the bidirectional overrides that reorder what is shown.
-_INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")  # + a name's non-UTF-8 bytes
 
 
 def visible(text: str) -> str:

@@ -133,3 +133,16 @@ def test_workers_stop_when_the_batch_itself_is_killed(tmp_path):
     process.kill()
     process.wait(timeout=30)
     assert _group_is_empty(process.pid)
+
+
+def test_a_profile_whose_file_name_is_not_utf8_gets_its_row_and_a_report(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(PROFILES / "ahmet-yilmaz.yaml", folder)
+    name = os.fsdecode(b"caf\xe9.yaml")  # a Latin-1 file name, as an old system wrote it
+    (folder / name).write_bytes(b"candidate: {name: Kapot}\n")
+    out = tmp_path / "out"
+    result = run_batch(folder, out_dir=out, options=options(("html",)), workers=1)
+    rows = {row["profile"]: row for row in read_csv(out / "report.csv")}
+    assert rows["caf\\udce9.yaml"]["status"] == "failed" and rows["ahmet-yilmaz.yaml"]["status"] == "ok"
+    assert "caf\\udce9" in (out / "overview.html").read_text("utf-8") and result.count("ok") == 1

@@ -18,6 +18,7 @@ from generator.content.schedule import countdown
 from generator.content.summary import TODO_FIELDS
 from generator.content.tasks import ASSESSMENT_NAMES
 from generator.csvtext import csv_text
+from generator.errors import visible
 from generator.language import Texts, load_language
 from generator.localize import long_date
 from generator.options import RunOptions
@@ -50,8 +51,8 @@ def _records(rows: list[ReportRow], formats: tuple[str, ...], today: dt.date) ->
         facts = row.overview
         made = row.status in ("ok", "skipped") and row.slug
         records.append({**{key: facts.get(key, "") for key in COLUMNS}, "candidate": facts.get("candidate") or
-                        Path(row.profile).stem, "status": row.status,
-                        "error": row.error if row.status != "ok" else "",
+                        visible(Path(row.profile).stem), "status": row.status,
+                        "error": visible(row.error) if row.status != "ok" else "",
                         "pack": f"{row.slug}/{row.slug}.{fmt}" if made else ""})
         if records[-1]["date"]:
             records[-1]["days_to_go"] = (dt.date.fromisoformat(str(records[-1]["date"])) - today).days
