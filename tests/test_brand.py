@@ -196,3 +196,23 @@ def test_a_logo_or_reference_that_costs_too_much_to_open_is_refused(tmp_path):
     text = str(caught.value.in_language("en"))
     assert "'huge.png' is 9000 x 9000 pixels, more than the 25,000,000 pixels accepted" in text
     assert "'bomb.docx' unpacks to" in text and "more than the 52,428,800 accepted" in text
+
+
+def test_a_reference_without_page_settings_still_makes_a_word_file(tmp_path):
+    """A .docx whose body has no section properties (some tools write them so) used to crash Word output."""
+    import re
+    import zipfile
+
+    plain = io.BytesIO()
+    Document().save(plain)
+    with zipfile.ZipFile(tmp_path / "ref.docx", "w") as out, zipfile.ZipFile(io.BytesIO(plain.getvalue())) as src:
+        for item in src.infolist():
+            data = src.read(item)
+            if item.filename == "word/document.xml":
+                data = re.sub(rb"<w:sectPr.*?</w:sectPr>", b"", data, flags=re.S)
+            out.writestr(item, data)
+    (tmp_path / "brand.yaml").write_text("name: Bureau\nreference_docx: ref.docx\n", "utf-8")
+    result = run("generate", str(PROFILES / "ahmet-yilmaz.yaml"), "--brand", str(tmp_path / "brand.yaml"),
+                 "--format", "docx", "-o", str(tmp_path / "out"), "--today", TODAY.isoformat())
+    assert result.returncode == 0, result.stderr
+    assert "Maasland Logistics" in docx_text(Document(next((tmp_path / "out").glob("*.docx"))))

@@ -53,6 +53,8 @@ def base_document(reference: bytes | None) -> tuple[DocxDocument, set[str]]:
     for child in list(body):
         if child.tag != qn("w:sectPr"):
             body.remove(child)
+    if body.find(qn("w:sectPr")) is None:  # saved without page settings: take those of a new document
+        body.append(copy.deepcopy(Document().element.body.find(qn("w:sectPr"))))
     present = {style.name for style in doc.styles}
     default = Document()
     typed_bullets: set[str] = set()
