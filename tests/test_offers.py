@@ -230,3 +230,11 @@ def test_a_sales_role_gets_commission_advice_and_a_doubted_skill_is_to_strengthe
     rows = [e["text"] for e in html_tree(liam.html) if e["tag"] == "tr" and e["text"].startswith("Closing")]
     assert rows and rows[0].endswith("strengthen"), rows
     assert "I had no example of closing a deal entirely on my own." in liam_text
+
+
+def test_a_script_that_says_the_salary_matches_explains_it_per_hour(sanne):
+    """Hunzedal's € 4.150 is under her € 4.300 per month, but for 32 hours instead of 36."""
+    text = squash(sanne.pdf_text)
+    assert "Thuiszorg Hunzedal: \"Het salaris past bij wat ik zocht." in text
+    assert "Per maand is dit minder dan je wens van € 4.300, maar het is voor 32 uur per week in plaats van 36: " \
+           "per uur past het wel." in text

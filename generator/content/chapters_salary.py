@@ -205,12 +205,16 @@ def _script(c: Context, index: int, offer: Offer) -> Item | None:
         return _under_wish(c, offer, wish, bool(scaled), said, hours_note)
     if scaled:
         return said("sections.salary.script.scale_at_wish")
+    per_hour = ""  # under the wish per month, yet at or above it per hour: say why it 'matches'
+    if wish.vs_desired is not None and wish.vs_desired < 0 and current is not None:
+        per_hour = c.t("sections.salary.script.per_hour", wish=c.money(salary.desired_monthly),
+                       offer_hours=c.number(offer.hours_per_week), hours=c.number(current.hours_per_week))
     topic = _topic(c, index, offer)
     if topic == "at_wish":
-        return said("sections.salary.script.at_wish")
+        return said("sections.salary.script.at_wish", per_hour)
     amount = c.money(c.comparison.values[c.comparison.current_index].employer_pension) \
         if c.comparison.current_index is not None else ""
-    return said(SCRIPT_TOPICS[topic], amount=amount)
+    return said(SCRIPT_TOPICS[topic], per_hour, amount=amount)
 
 
 def _under_wish(c: Context, offer: Offer, wish: Against, scaled: bool, said: Callable[..., Item],
