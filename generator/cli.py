@@ -32,7 +32,7 @@ from generator.cli_options import (
     refuse_dash,
     verbose,
 )
-from generator.errors import UsageProblem, labelled, visible
+from generator.errors import UsageProblem, labelled, template_problem, visible
 from generator.language import DEFAULT_LANGUAGE
 from generator.options import RunOptions
 
@@ -281,10 +281,7 @@ def _user_error(exc: Exception) -> click.ClickException:
     if isinstance(exc, OSError):  # the machine said no: a full disk, a folder we may not write to
         where = f"{exc.filename}: " if exc.filename else ""
         return UsageProblem(f"{where}{exc.strerror or exc}. Every file written is whole.")
-    lineno, message = getattr(exc, "lineno", None), getattr(exc, "message", None) or str(exc)
-    line = f" (line {lineno})" if lineno else ""  # a mistake in --templates
-    return UsageProblem(f"{getattr(exc, 'filename', None) or 'a template'}{line}: {message}; "
-                        "fix the template in your --templates folder")
+    return template_problem(exc)  # a mistake in --templates
 
 
 def main() -> None:

@@ -113,3 +113,12 @@ class Refusal(ValueError):
 
 class UsageProblem(PrepPackError):
     """A command used in a way that cannot work (a missing folder, an unknown format...)."""
+
+
+def template_problem(exc: Exception, folder: Path | None = None) -> UsageProblem:
+    """A mistake in an agency's --templates folder, in words: the template and line when known."""
+    lineno, message = getattr(exc, "lineno", None), getattr(exc, "message", None) or str(exc)
+    line = f" (line {lineno})" if lineno else ""
+    name = getattr(exc, "filename", None) or (f"{folder}" if folder else "a template")
+    kind = "" if type(exc).__module__.startswith("jinja2") else f"{type(exc).__name__}: "
+    return UsageProblem(f"{name}{line}: {kind}{message}; fix the template in your --templates folder")

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from jinja2 import TemplateError, TemplateSyntaxError
+from jinja2 import TemplateError
 from markupsafe import Markup
 
 from generator.atomic import inside, write_atomic
 from generator.content.blocks import Pack
-from generator.errors import UsageProblem
+from generator.errors import template_problem
 from generator.render.assets import Assets
 from generator.render.chart import chart_svg
 
@@ -24,9 +24,7 @@ def pack_html(pack: Pack, assets: Assets, inline_css: bool = True) -> str:
     except (TemplateError, ArithmeticError, ValueError, TypeError, LookupError) as exc:
         if assets.options.templates is None:
             raise  # our own template: a bug in prep-pack, with its traceback
-        where = f"{exc.filename}:{exc.lineno}: " if isinstance(exc, TemplateSyntaxError) else ""
-        raise UsageProblem(f"{assets.options.templates}: the templates in this folder failed: {where}"
-                           f"{type(exc).__name__}: {exc}") from None
+        raise template_problem(exc, assets.options.templates) from None
 
 
 def render_html(pack: Pack, out_dir: Path, assets: Assets) -> Path:
