@@ -203,7 +203,7 @@ def _block_at(loc: tuple[str | int, ...], model: type[BaseModel]) -> type[BaseMo
         if isinstance(part, int):
             continue
         field = model.model_fields.get(part)
-        found = _model_in(field.annotation) if field else None
+        found = model_in(field.annotation) if field else None
         if found is None:
             return None
         model = found
@@ -225,12 +225,12 @@ def field_at(loc: tuple[str | int, ...], model: type[BaseModel] | None = None) -
     return block.model_fields.get(str(loc[keys[-1]])) if block else None
 
 
-def _model_in(annotation: object) -> type[BaseModel] | None:
+def model_in(annotation: object) -> type[BaseModel] | None:
     """The pydantic model inside an annotation such as `list[Offer]` or `Notes | None`."""
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation
     for arg in get_args(annotation):
-        found = _model_in(arg)
+        found = model_in(arg)
         if found is not None:
             return found
     return None

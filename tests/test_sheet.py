@@ -28,7 +28,7 @@ HEADINGS = ["Naam", "E-mail", "Bedrijf", "Functie", "Datum gesprek", "Tijd", "Ge
 MISTAKES = {
     5: ("B5", "candidate.email", "geen e-mailadres"),
     9: ("F9", "application.second_interview.time", "formule"),
-    14: ("14", "application.role", "deze rij laat het leeg"),
+    14: ("D14", "application.role", "deze rij laat het leeg"),  # the column is there, its cell empty
     20: ("E20", "application.second_interview.date", "geen bestaande datum"),
     27: ("I27", "salary.desired_monthly", "zonder scheidingsteken"),
     33: ("J33", "", "in de map van het spreadsheet"),
@@ -169,7 +169,8 @@ def test_import_writes_rows_that_make_the_same_pack(made, tmp_path):
         slug = profile.stem
         assert made_again.paths[0].read_bytes() == (out / slug / f"{slug}.html").read_bytes()
     again = import_sheet(sheet, tmp_path, today=TODAY)  # nothing overwritten without --force
-    assert not again.written and len(again.kept) == len(imported.written)
+    assert not again.written and len([p for p in again.kept if p.name.endswith("_bedrijf-10.notes.md")]) == 1
+    assert len([p for p in again.kept if not p.name.endswith(".notes.md")]) == len(imported.written)
 
 
 def _sheet(tmp_path: Path, header: list[str], *rows: list[object]) -> Path:
@@ -216,8 +217,7 @@ def test_validate_takes_a_sheet(tmp_path):
     bad = _sheet(tmp_path / "bad", ["naam", "bedrijf", "functie", "datum"], ["Zoë", "Acme", None, "2026-13-03"])
     result = run("validate", str(bad), "--lang", "en")
     assert result.returncode == 2 and "Traceback" not in result.stderr
-    assert "s.xlsx!Sheet:3 application.role: required, but this row leaves it empty" in result.stderr \
-        or "s.xlsx!Sheet:2 application.role: required, but this row leaves it empty" in result.stderr
+    assert "s.xlsx!Sheet:C2 application.role: required, but this row leaves it empty" in result.stderr
     assert "s.xlsx!Sheet:D2 application.second_interview.date:" in result.stderr
 
 
@@ -240,3 +240,69 @@ def test_hostile_text_in_cells_is_checked_never_run(tmp_path):
         if row.profile is not None:  # as the batch hands it on: valid YAML again
             (tmp_path / "p.yaml").write_text(profile_yaml(row), "utf-8")
             assert load_inputs(tmp_path / "p.yaml").profile == row.profile
+
+
+def _refused(path: Path) -> str:
+    with pytest.raises(InputError) as caught:
+        check_sheet(path, "en")
+    return str(caught.value)
+
+
+def test_sheets_that_would_cost_too_much_or_lose_rows_are_refused(tmp_path):
+    far = Workbook()
+    far.active.append(["naam", "bedrijf", "functie", "datum"])
+    far.active.append(["Zoë", "Acme", "Dev", "2026-12-03"])
+    far.active["XFD2000"] = " "  # one stray cell: 16,384 x 2,000 empty cells if read
+    far.save(tmp_path / "far.xlsx")
+    assert "far.xlsx!Sheet: the sheet has something in cell XFD2000" in _refused(tmp_path / "far.xlsx")
+    (tmp_path / "quote.csv").write_text('naam,bedrijf,functie,datum,vaardigheden\nAnna,B,C,2026-12-03,"Plannen\n'
+                                        "Bob,E,F,2026-12-03,Leiden\n", "utf-8")
+    assert "a quote left open swallows the rows after it" in _refused(tmp_path / "quote.csv")
+    (tmp_path / "big.csv").write_text("naam,bedrijf,functie,datum,candidate.pitch\nA,B,C,2026-12-03," + "x" * 140_000,
+                                      "utf-8")
+    assert "cannot be read from row" in _refused(tmp_path / "big.csv")
+    merged = Workbook()
+    for row in (["naam", "bedrijf", "functie", "datum"], ["A", "Acme", "Dev", "2026-12-03"],
+                ["B", None, "Dev", "2026-12-03"]):
+        merged.active.append(row)
+    merged.active.merge_cells("B2:B3")
+    merged.save(tmp_path / "merged.xlsx")
+    assert "Sheet:B2: the cells B2:B3 are merged" in _refused(tmp_path / "merged.xlsx")
+    charts = Workbook()
+    charts.remove(charts.active)
+    charts.create_chartsheet()
+    charts.save(tmp_path / "charts.xlsx")
+    assert "charts.xlsx" in _refused(tmp_path / "charts.xlsx")  # only a chart sheet: a plain refusal
+    headings = _sheet(tmp_path, ["naam", "bedrijf"])
+    assert "s.xlsx!Sheet: the sheet has headings but no candidates" in _refused(headings)
+
+
+def test_cells_agencies_type_in_other_ways_are_kept(tmp_path):
+    blank_first = "\nNaam,Bedrijf,Functie,Datum gesprek,Tijd\nAnna,X,Y,2026-12-03,9.30\n"  # separator from line 2
+    (tmp_path / "blank.csv").write_text(blank_first, "utf-8")
+    assert check_sheet(tmp_path / "blank.csv")[0].data["application"]["second_interview"]["time"] == "09:30"
+    path = _sheet(tmp_path, ["naam", "bedrijf", "functie", "datum", "tijd"],
+                  ["A", "Acme", "Dev", dt.datetime(2026, 12, 3, 14, 0), None],
+                  ["B", "Acme", "Ops", "2026-12-03", 9.3])
+    first, second = check_sheet(path)
+    assert first.data["application"]["second_interview"]["time"] == "14:00"  # the time in the date cell
+    assert second.data["application"]["second_interview"]["time"] == "09:30"  # 9.30 typed, 9.3 stored
+    only_names = _sheet(tmp_path, ["naam"], ["Anna"])
+    text = _refused(only_names)
+    assert "application.company, application.role, application.second_interview.date" in text
+    twice = _sheet(tmp_path, ["naam", "bedrijf", "functie", "datum"], ["Anna", "Acme", "Dev", "2026-12-03"],
+                   ["Anna", "Acme", "Ops", "2026-12-04"])
+    assert "s.xlsx!Sheet:3: gives the same file name as s.xlsx!Sheet:2" in _refused(twice)
+
+
+def test_notes_beside_a_rows_profile_come_with_it_and_import_keeps_edited_notes(tmp_path):
+    shutil.copy(PROFILES / "sanne-de-vries.yaml", tmp_path / "basis.yaml")
+    shutil.copy(PROFILES / "sanne-de-vries.notes.md", tmp_path / "basis.notes.md")
+    path = _sheet(tmp_path, ["naam", "profiel"], ["Anna Test", "basis.yaml"])
+    assert check_sheet(path)[0].notes == (tmp_path / "basis.notes.md").resolve()
+    out = tmp_path / "imp"
+    out.mkdir()
+    (out / "anna-test_zorggroep-noord.notes.md").write_text("COACH EDITS", "utf-8")
+    imported = import_sheet(path, out, today=TODAY)
+    assert not imported.written and (out / "anna-test_zorggroep-noord.notes.md").read_text("utf-8") == "COACH EDITS"
+    assert not (out / "anna-test_zorggroep-noord.yaml").exists()

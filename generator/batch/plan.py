@@ -137,6 +137,7 @@ def plan_sheet(sheet: Path, options_digest: str, lang: str | None = None) -> lis
     """One job per spreadsheet row, checked now: a bad row is a failed job naming its cells, a good
     one carries its profile as YAML (and its notes file's bytes) to the workers."""
     from generator.sheet import read_rows
+    from generator.sheet.commands import notes_suffix
     from generator.sheet.export import profile_yaml
 
     jobs = []
@@ -148,9 +149,8 @@ def plan_sheet(sheet: Path, options_digest: str, lang: str | None = None) -> lis
             continue
         job.text, job.valid = profile_yaml(row).encode("utf-8"), True
         if row.notes is not None:
-            suffix = ".notes.md" if row.notes.suffix.lower() in (".md", ".markdown", ".txt") else ".notes.yaml"
             try:
-                job.notes = (f"{row.slug}{suffix}", read_input(row.notes))
+                job.notes = (f"{row.slug}{notes_suffix(row.notes)}", read_input(row.notes))
             except PrepPackError as exc:
                 job.error = one_line(exc)
         job.digest = input_digest(job.text, job.notes, options_digest)

@@ -23,6 +23,7 @@ from generator.textfile import clean_text
 MAX_FILE = 20 * 1024 * 1024        # bytes on disk
 MAX_UNPACKED = 100 * 1024 * 1024   # bytes of XML inside an .xlsx (a zip bomb stops here)
 MAX_ROWS = 10_000
+MAX_COLUMNS = 200                  # far more than the profile has keys
 SUFFIXES = (".xlsx", ".csv")
 
 
@@ -56,6 +57,8 @@ class Table:
     def place(self, column: str = "", row: int | None = None) -> str:
         """'kandidaten.xlsx!Blad1:C7', 'kandidaten.csv:C7', or a whole row: 'kandidaten.xlsx!Blad1:7'."""
         where = f"{self.file.name}!{self.sheet}" if self.sheet else self.file.name
+        if not column and row is None:
+            return where
         return f"{where}:{column}{row if row is not None else ''}"
 
     def problem(self, column: str, row: int | None, key: str, **values: object) -> Problem:
@@ -83,7 +86,9 @@ def read_table(path: Path) -> Table:
         raise _refuse(path, "file.too_big", what="spreadsheet", size=size, max=MAX_FILE)
     table = _read_xlsx(path) if path.suffix.lower() == ".xlsx" else _read_csv(path)
     if not table.header:
-        raise _refuse(path, "sheet.empty")
+        raise InputError([table.problem("", None, "sheet.empty")])
+    if not table.rows:
+        raise InputError([table.problem("", None, "sheet.no_rows")])
     if len(table.rows) > MAX_ROWS:
         raise _refuse(path, "sheet.too_many_rows", rows=len(table.rows), max=MAX_ROWS)
     return table
@@ -105,11 +110,16 @@ def _read_csv(path: Path) -> Table:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise _refuse(path, "sheet.not_utf8", offset=exc.start) from None
-    first = text.split("\n", 1)[0]
+    first = next((line for line in text.splitlines() if line.strip()), "")
     delimiter = ";" if first.count(";") >= first.count(",") else ","  # Dutch Excel writes ';'
-    records = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)  # a record is a row, as Excel shows it
-    grid = [[Cell(get_column_letter(number), line, clean_text(value).strip()) for number, value in enumerate(row, 1)]
-            for line, row in enumerate(records, start=1)]
+    records = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)  # a record is a row
+    grid: list[list[Cell]] = []
+    try:
+        for line, row in enumerate(records, start=1):
+            grid.append([Cell(get_column_letter(number), line, clean_text(value).strip())
+                         for number, value in enumerate(row, 1)])
+    except csv.Error as exc:  # a quote left open (it would swallow the rows after it), a huge cell
+        raise _refuse(path, "sheet.csv_broken", row=len(grid) + 1, detail=str(exc)) from None
     return _split(path, grid)
 
 
@@ -126,14 +136,21 @@ def _read_xlsx(path: Path) -> Table:
         raise
     except Exception as exc:  # openpyxl raises many kinds for a damaged or foreign file
         raise _refuse(path, "sheet.unreadable", what="spreadsheet", detail=f"{type(exc).__name__}: {exc}") from None
+    if not book.worksheets:
+        raise _refuse(path, "sheet.empty")
     sheet = book.worksheets[0]
+    if sheet.max_column > MAX_COLUMNS or sheet.max_row > MAX_ROWS + 100:  # a stray far-away cell would
+        far = f"{get_column_letter(sheet.max_column)}{sheet.max_row}"    # make millions of empty cells
+        raise InputError([Problem(path, None, None, "", "sheet.too_far", {"cell": far},
+                                  place=f"{path.name}!{sheet.title}")])
     grid = [[Cell(get_column_letter(cell.column), cell.row, _value(cell)) for cell in row] for row in sheet.iter_rows()]
     table = _split(path, grid)
     table.sheet = sheet.title
     heading_row = table.header[0].row if table.header else 0
-    problems = [table.problem(get_column_letter(merged.min_col), merged.min_row, "sheet.merged_header",
-                              cells=str(merged))
-                for merged in sheet.merged_cells.ranges if merged.min_row <= heading_row <= merged.max_row]
+    problems = [table.problem(get_column_letter(merged.min_col), merged.min_row,
+                              "sheet.merged_header" if merged.min_row <= heading_row <= merged.max_row
+                              else "sheet.merged_cells", cells=str(merged))
+                for merged in sheet.merged_cells.ranges if merged.max_row >= heading_row]
     if problems:
         raise InputError(problems)
     return table

@@ -180,6 +180,10 @@ def _time(value: Any) -> Any:
     if isinstance(value, float) and 0 <= value < 1:  # a time whose cell format was lost: a fraction of a day
         minutes = round(value * 24 * 60)
         return f"{minutes // 60:02d}:{minutes % 60:02d}"
+    if isinstance(value, int | float) and not isinstance(value, bool) and 1 <= value < 24:
+        hours, minutes = divmod(round(value * 100), 100)  # 9.30 typed in Excel is stored as the number 9.3
+        if minutes < 60:
+            return f"{hours:02d}:{minutes:02d}"
     text = _text(value)
     clock = _CLOCK.match(text)
     return f"{int(clock[1]):02d}:{clock[2]}" if clock else text

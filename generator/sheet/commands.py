@@ -18,10 +18,32 @@ from generator.sheet.rows import SheetRow, read_rows
 def check_sheet(path: Path, lang: str | None = None) -> list[SheetRow]:
     """Every row checked; an `InputError` listing every problem of every row when any has one."""
     rows = read_rows(path, lang)
-    problems = [problem for row in rows for problem in row.problems]
+    problems = [problem for row in rows for problem in row.problems] + same_name_problems(rows)
     if problems:
         raise InputError(problems, lang)
     return rows
+
+
+def notes_suffix(notes: Path | None) -> str:
+    """The name a copied notes file ends in, so it is found beside its profile."""
+    markdown = notes is not None and notes.suffix.lower() in (".md", ".markdown", ".txt")
+    return ".notes.md" if markdown else ".notes.yaml"
+
+
+def same_name_problems(rows: list[SheetRow]) -> list[Problem]:
+    """A problem for every good row that gives the same pack name as an earlier one: a batch makes
+    only the first, `import` writes only the first."""
+    seen: dict[str, SheetRow] = {}
+    problems = []
+    for row in rows:
+        if row.slug is None:
+            continue
+        if row.slug in seen:
+            problems.append(Problem(row.table.file, None, None, "", "label.import_same",
+                                    {"other": seen[row.slug].name}, lang=row.language, place=row.name))
+        else:
+            seen[row.slug] = row
+    return problems
 
 
 @dataclass
@@ -38,24 +60,21 @@ def import_sheet(path: Path, out_dir: Path, *, today: dt.date, lang: str | None 
     """Write `<slug>.yaml` (and `<slug>.notes.md` or `.notes.yaml`, copied from the notes file the
     row names) into `out_dir` for every good row; an existing file is kept unless `force`."""
     result = Imported()
-    names: dict[str, SheetRow] = {}
-    for row in read_rows(path, lang):
-        if row.problems or row.slug is None:
-            result.problems += row.problems
+    rows = read_rows(path, lang)
+    duplicates = same_name_problems(rows)
+    result.problems += [problem for row in rows for problem in row.problems] + duplicates
+    skipped = {problem.place for problem in duplicates}
+    for row in rows:
+        if row.problems or row.slug is None or row.name in skipped:
             continue
-        if row.slug in names:
-            result.problems.append(Problem(path, None, None, "", "label.import_same", {"other": names[row.slug].name},
-                                           lang=row.language, place=row.name))
-            continue
-        names[row.slug] = row
         target = inside(out_dir, f"{row.slug}.yaml")
-        if target.exists() and not force:
-            result.kept.append(target)
+        notes = inside(out_dir, f"{row.slug}{notes_suffix(row.notes)}") if row.notes is not None else None
+        kept = [file for file in (target, notes) if file is not None and file.exists() and not force]
+        if kept:  # never over a file someone may have edited since
+            result.kept += kept
             continue
         write_atomic(target, profile_yaml(row, today, target.name))
-        if row.notes is not None:
-            suffix = ".notes.md" if row.notes.suffix.lower() in (".md", ".markdown", ".txt") else ".notes.yaml"
-            notes = inside(out_dir, f"{row.slug}{suffix}")
+        if row.notes is not None and notes is not None:
             write_atomic(notes, row.notes.read_bytes())
         result.written.append((target, row))
     return result

@@ -10,6 +10,7 @@ file:line:column; a required key nobody gave by the row (`kandidaten.xlsx!Blad1:
 from __future__ import annotations
 
 import copy
+import datetime as dt
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -18,7 +19,8 @@ from pydantic import ValidationError
 
 from generator.errors import InputError, Problem
 from generator.messages import choose_language
-from generator.models import Profile, cross_field_problems
+from generator.models import Profile, cross_field_problems, field_at, model_in
+from generator.notes import find_beside
 from generator.sheet.cells import Cell, Table, read_table
 from generator.sheet.columns import Column, cell_value, read_header
 from generator.slug import pack_slug
@@ -39,6 +41,7 @@ class SheetRow:
     notes: Path | None = None          # the notes file its `notes` column names
     base: Path | None = None           # the YAML profile its `profile` column names
     language: str = ""
+    columns: dict[str, str] = field(default_factory=dict)  # profile key -> column letter, for messages
 
     @property
     def name(self) -> str:
@@ -70,13 +73,21 @@ def _inside(table: Table, cell: Cell, what: str) -> Path | Problem:
     """A file a cell names, refused unless it is a file in the sheet's folder (an agency runs other
     people's sheets: no `..`, no absolute path, no link out)."""
     name = str(cell.value).strip()
-    folder = table.file.resolve().parent
-    target = (folder / name).resolve()
-    if Path(name).is_absolute() or not target.is_relative_to(folder):
-        return table.problem(cell.column, cell.row, "sheet.file_outside", name=name)
-    if not target.is_file():
-        return table.problem(cell.column, cell.row, "file.missing", what=what)
+    try:
+        folder = table.file.resolve().parent
+        target = (folder / name).resolve()
+        if Path(name).is_absolute() or not target.is_relative_to(folder):
+            return table.problem(cell.column, cell.row, "sheet.file_outside", name=name)
+        if not target.is_file():
+            return table.problem(cell.column, cell.row, "file.missing", what=what)
+    except (OSError, RuntimeError) as exc:  # a name too long, a loop of links
+        return table.problem(cell.column, cell.row, "file.unreadable", what=what, reason=str(exc))
     return target
+
+
+def _has_time(date_path: tuple[str, ...]) -> bool:
+    """True when the block holding a date also has a `time` key (the second interview does)."""
+    return field_at((*date_path[:-1], "time"), Profile) is not None
 
 
 def _set(data: dict[str, Any], path: tuple[str, ...], value: Any) -> None:
@@ -89,12 +100,16 @@ def _set(data: dict[str, Any], path: tuple[str, ...], value: Any) -> None:
     node[path[-1]] = value
 
 
-def _row(table: Table, columns: list[Column], cells: list[Cell], lang: str | None) -> SheetRow:
-    """Read, merge and check one row."""
-    row = SheetRow(table, cells[0].row)
+Values = dict[tuple[str, ...], tuple[Any, Cell]]  # profile key -> (value, the cell it came from)
+
+
+def _cells(row: SheetRow, columns: list[Column], cells: list[Cell]) -> tuple[Values, set[str]]:
+    """The row's cells as profile values by key, and the keys whose cell was refused (a formula:
+    its problem is given, so the key is not also reported missing)."""
+    table = row.table
     by_letter = {column.letter: column for column in columns}
-    values: dict[tuple[str, ...], tuple[Any, Cell]] = {}
-    refused: set[str] = set()   # the keys whose cell was refused: not also 'missing'
+    values: Values = {}
+    refused: set[str] = set()
     for cell in cells:
         column = by_letter.get(cell.column)
         if column is None:
@@ -104,9 +119,19 @@ def _row(table: Table, columns: list[Column], cells: list[Cell], lang: str | Non
         if problem:
             row.problems.append(problem)
             refused.add(".".join(column.path))
-        else:
-            values[column.path] = (value, cell)
-    base_raw: Any = None
+            continue
+        values[column.path] = (value, cell)
+        clock = (*column.path[:-1], "time")
+        if column.kind == "date" and isinstance(cell.value, dt.datetime) and cell.value.time() != dt.time() \
+                and clock not in values and _has_time(column.path):  # 3-12-2026 14:00: the time is kept
+            values[clock] = (cell.value.strftime("%H:%M"), cell)
+    return values, refused
+
+
+def _files(row: SheetRow, values: Values) -> Any:
+    """Take the `profile` and `notes` cells out of `values`: read the YAML profile the row
+    completes (returned as loaded, for its line numbers) and find the notes file."""
+    table, base_raw = row.table, None
     if ("profile",) in values:
         found = _inside(table, values.pop(("profile",))[1], "profile")
         if isinstance(found, Problem):
@@ -120,6 +145,18 @@ def _row(table: Table, columns: list[Column], cells: list[Cell], lang: str | Non
     if ("notes",) in values:
         found = _inside(table, values.pop(("notes",))[1], "notes_file")
         row.problems.append(found) if isinstance(found, Problem) else setattr(row, "notes", found)
+    elif row.base is not None:  # the notes beside the YAML profile come with it, as for `generate`
+        beside = find_beside(row.base)
+        if beside is not None and beside.resolve().is_relative_to(table.file.resolve().parent):
+            row.notes = beside
+    return base_raw
+
+
+def _row(table: Table, columns: list[Column], cells: list[Cell], lang: str | None) -> SheetRow:
+    """Read, merge and check one row."""
+    row = SheetRow(table, cells[0].row, columns={".".join(column.path): column.letter for column in columns})
+    values, refused = _cells(row, columns, cells)
+    base_raw = _files(row, values)
     row.data = copy.deepcopy(_plain(base_raw)) if base_raw is not None else {}
     for path, (value, _cell) in values.items():
         _set(row.data, path, value)
@@ -175,5 +212,22 @@ def _placed(row: SheetRow, problem: Problem, origin: dict[str, Cell], has_base: 
     if has_base:
         return problem
     if problem.key in ("value.missing", "value.missing_top"):  # no YAML block to add it to: a column
-        return replace(problem, place=row.name, key="sheet.missing_column", values={"path": problem.field})
+        letter = row.columns.get(problem.field)
+        place = row.table.place(letter, row.number) if letter else row.name
+        return replace(problem, place=place, key="sheet.missing_column",
+                       values={"path": ", ".join(required_leaves(problem.field))})
     return replace(problem, place=row.name)
+
+
+def required_leaves(path: str) -> list[str]:
+    """The keys a cell can hold that a missing block needs ('application' -> application.company,
+    application.role, application.second_interview.date); the key itself when it is no block."""
+    found = field_at(tuple(path.split(".")), Profile)
+    model = model_in(found.annotation) if found is not None else None
+    if model is None:
+        return [path]
+    leaves = []
+    for name, declared in model.model_fields.items():
+        if declared.is_required():
+            leaves += required_leaves(f"{path}.{name}")
+    return leaves or [path]
