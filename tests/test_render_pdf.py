@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 from pathlib import Path
 
@@ -158,3 +159,24 @@ def test_names_in_other_scripts_have_glyphs(tmp_path):
     for script, name in NAMES.items():
         if script != "Arabic":  # right-to-left text extracts in visual order
             assert name in text, script
+
+
+def test_long_unbroken_text_is_laid_out_quickly_and_kept_whole(tmp_path):
+    """Four 20,000-character words (a pasted hash, a key held down) took minutes; now seconds."""
+    import time
+
+    from generator.options import RunOptions
+    from generator.pipeline import generate
+    from tests.conftest import PROFILES, TODAY, pdf_text
+
+    word = "abcdefghij" * 2_000
+    text = (PROFILES / "ahmet-yilmaz.yaml").read_text("utf-8")
+    added = f"\n  pitch: {word}\n  strengths: [{word}, {word}]"
+    text = text.replace("  name: Ahmet Yılmaz", "  name: Ahmet Yılmaz" + added, 1)
+    profile = tmp_path / "p.yaml"
+    profile.write_text(text.replace("  current_role:", f"  current_role: {word} #", 1), "utf-8")
+    started = time.perf_counter()
+    path = generate(profile, options=RunOptions(today=TODAY, formats=("pdf",)), out_dir=tmp_path).paths[0]
+    assert time.perf_counter() - started < 30
+    shown = re.sub("[\u200b\u2010\n-]", "", pdf_text(path)[0])  # the breaks and hyphens of the layout
+    assert "abcdefghij" * 40 in shown
