@@ -146,3 +146,32 @@ def test_a_profile_whose_file_name_is_not_utf8_gets_its_row_and_a_report(tmp_pat
     rows = {row["profile"]: row for row in read_csv(out / "report.csv")}
     assert rows["caf\\udce9.yaml"]["status"] == "failed" and rows["ahmet-yilmaz.yaml"]["status"] == "ok"
     assert "caf\\udce9" in (out / "overview.html").read_text("utf-8") and result.count("ok") == 1
+
+
+def where_workers_scratch(task, *, options):
+    """A stand-in for make_pack: says where the worker's temporary files would go."""
+    import tempfile
+
+    from generator.batch.worker import Outcome
+
+    return Outcome(task.name, task.slug, error=tempfile.gettempdir())
+
+
+def test_workers_keep_their_scratch_files_inside_the_run(tmp_path):
+    """A killed worker's temporary copy of a candidate's profile stays in OUTDIR's staging folder,
+    which the run (or the next one) removes, never in a shared /tmp."""
+    from generator.batch.local import LocalPool
+    from generator.batch.plan import plan_jobs
+    from generator.batch.publish import STAGING
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(PROFILES / "ahmet-yilmaz.yaml", folder)
+    scratch = tmp_path / "out" / STAGING / "scratch"
+    pool = LocalPool(1, function=where_workers_scratch, scratch=scratch)
+    tasks = [job.task(folder) for job in plan_jobs(folder, options=options(("html",)))]
+    try:
+        [outcome] = list(pool.run(iter(tasks), options(("html",))))
+    finally:
+        pool.stop()
+    assert outcome.error == str(scratch) and oct(scratch.stat().st_mode & 0o777) == "0o700"

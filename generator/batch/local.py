@@ -12,11 +12,13 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
 
 from generator.batch.worker import Outcome, Task, make_pack, warm
 from generator.options import RunOptions
@@ -46,9 +48,11 @@ def _die_with(parent: int) -> None:
     threading.Thread(target=watch, name="prep-pack-parent-watch", daemon=True).start()
 
 
-def _init_worker(options: RunOptions, parent: int) -> None:
+def _init_worker(options: RunOptions, parent: int, scratch: str | None) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what Ctrl-C means
     _die_with(parent)
+    if scratch:  # a worker killed mid-pack leaves its candidate's files here, where the run removes them
+        tempfile.tempdir = scratch
     warm(options)
 
 
@@ -62,17 +66,21 @@ class LocalPool:
     alone is reported as failed, the others are made as usual.
     """
 
-    def __init__(self, workers: int, function: Callable[..., Outcome] = make_pack) -> None:
+    def __init__(self, workers: int, function: Callable[..., Outcome] = make_pack, scratch: Path | None = None) -> None:
         self.workers = workers
         self.function = function
+        self.scratch = scratch  # the workers' temporary folder, inside the run's private staging folder
         self.pool: ProcessPoolExecutor | None = None
 
     def _start(self, options: RunOptions) -> ProcessPoolExecutor:
+        if self.scratch is not None:
+            self.scratch.mkdir(mode=0o700, parents=True, exist_ok=True)
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(list(PRELOAD))
         self.pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context,
                                         max_tasks_per_child=RECYCLE_AFTER,
-                                        initializer=_init_worker, initargs=(options, os.getpid()))
+                                        initializer=_init_worker,
+                                        initargs=(options, os.getpid(), str(self.scratch) if self.scratch else None))
         return self.pool
 
     def run(self, tasks: Iterator[Task], options: RunOptions) -> Iterator[Outcome]:
@@ -116,7 +124,7 @@ class LocalPool:
         """Cancel what has not started and end the workers at once."""
         if self.pool is None:
             return
-        processes = list(getattr(self.pool, "_processes", {}).values())
+        processes = list((getattr(self.pool, "_processes", None) or {}).values())  # None once shut down
         results = getattr(self.pool, "_result_queue", None)  # shutdown() forgets it
         self.pool.shutdown(wait=False, cancel_futures=True)
         for process in processes:

@@ -14,7 +14,7 @@ from typing import Protocol
 from generator.batch.local import LocalPool
 from generator.batch.overview import write_overview
 from generator.batch.plan import Job, plan_jobs
-from generator.batch.publish import clear_staging, is_complete, locked, make_out_dir, store, stored_overview
+from generator.batch.publish import STAGING, clear_staging, is_complete, locked, make_out_dir, store, stored_overview
 from generator.batch.report import INTERRUPTED, BatchResult, ReportRow, write_report
 from generator.batch.worker import Outcome, Task, one_line
 from generator.csvtext import default_dialect
@@ -54,8 +54,8 @@ def dask_address(executor: str | None, scheduler: str | None, workers: int | Non
 
 
 @contextlib.contextmanager
-def _executor(executor: str | Executor | None, scheduler: str | None,
-              workers: int | None) -> Iterator[Callable[[int], Executor]]:
+def _executor(executor: str | Executor | None, scheduler: str | None, workers: int | None,
+              scratch: Path | None = None) -> Iterator[Callable[[int], Executor]]:
     """A function from the number of packs to make to the executor that makes them.
 
     Checks the combination first; connects to a Dask cluster at once (so a wrong address is
@@ -67,7 +67,7 @@ def _executor(executor: str | Executor | None, scheduler: str | None,
         return
     address = dask_address(executor, scheduler, workers)
     if address is None:
-        yield lambda count: LocalPool(max(1, min(workers or os.cpu_count() or 1, count or 1)))
+        yield lambda count: LocalPool(max(1, min(workers or os.cpu_count() or 1, count or 1)), scratch=scratch)
         return
     from generator.batch.dask import DaskExecutor
 
@@ -91,7 +91,8 @@ def run_batch(folder: Path, *, out_dir: Path, options: RunOptions, workers: int 
     not profiles (the brand file, if it lives there).
     """
     started = time.perf_counter()
-    with _executor(executor, scheduler, workers) as choose, _terminate_as_interrupt():
+    scratch = out_dir / STAGING / "scratch"  # removed with the staging folder, also after a killed run
+    with _executor(executor, scheduler, workers, scratch) as choose, _terminate_as_interrupt():
         jobs = plan_jobs(folder, options=options, exclude=exclude)
         make_out_dir(out_dir)
         with locked(out_dir):
