@@ -6,6 +6,7 @@ import logging
 import os
 import signal
 import sys
+import time
 from pathlib import Path
 
 import cloudpickle
@@ -130,6 +131,10 @@ def test_cli_without_distributed_or_scheduler_is_a_usage_error(tmp_path):
     both = run("batch", str(folder), "-o", str(tmp_path / "out"), "--scheduler", "tcp://127.0.0.1:1",
                "--workers", "2")
     assert both.returncode == 2 and "--workers" in both.stderr
+    started = time.monotonic()
+    scheme = run("batch", str(folder), "-o", str(tmp_path / "out"), "--scheduler", "foo://127.0.0.1:1")
+    assert scheme.returncode == 2 and "'foo' is not a Dask address" in scheme.stderr
+    assert "Traceback" not in scheme.stderr and time.monotonic() - started < 15  # no 20 s wait for Dask
     assert not (tmp_path / "out").exists()
 
 

@@ -18,7 +18,7 @@ from generator.batch.publish import STAGING, clear_staging, is_complete, locked,
 from generator.batch.report import INTERRUPTED, BatchResult, ReportRow, write_report
 from generator.batch.worker import Outcome, Task, one_line
 from generator.csvtext import default_dialect
-from generator.errors import PrepPackError, UsageProblem
+from generator.errors import PrepPackError, UsageProblem, visible
 from generator.language import DEFAULT_LANGUAGE
 from generator.options import RunOptions
 
@@ -33,6 +33,9 @@ class Executor(Protocol):
     def run(self, tasks: Iterator[Task], options: RunOptions) -> Iterator[Outcome]: ...
 
     def stop(self) -> None: ...
+
+
+DASK_SCHEMES = frozenset({"tcp", "tls", "inproc", "ucx", "ws", "wss"})  # what distributed can connect over
 
 
 def dask_address(executor: str | None, scheduler: str | None, workers: int | None) -> str | None:
@@ -50,6 +53,10 @@ def dask_address(executor: str | None, scheduler: str | None, workers: int | Non
     if workers:
         raise UsageProblem("--workers sizes the local pool; on a cluster, start as many `dask worker` "
                            "processes as you want instead")
+    scheme = address.split("://", 1)[0].lower() if "://" in address else "tcp"
+    if scheme not in DASK_SCHEMES:  # refused here: Dask itself would hang 20 s and print a traceback
+        raise UsageProblem(f"{visible(address)}: '{visible(scheme)}' is not a Dask address; "
+                           f"write it as tcp://HOST:PORT (or {', '.join(sorted(DASK_SCHEMES - {'tcp'}))})")
     return address
 
 
