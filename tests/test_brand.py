@@ -216,3 +216,33 @@ def test_a_reference_without_page_settings_still_makes_a_word_file(tmp_path):
                  "--format", "docx", "-o", str(tmp_path / "out"), "--today", TODAY.isoformat())
     assert result.returncode == 0, result.stderr
     assert "Maasland Logistics" in docx_text(Document(next((tmp_path / "out").glob("*.docx"))))
+
+
+def test_external_links_in_a_reference_header_are_not_carried_into_packs(tmp_path):
+    """A `file:///` hyperlink in the agency's header would travel in every candidate's Word file."""
+    import zipfile
+
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    reference = Document()
+    header = reference.sections[0].header
+    paragraph = header.paragraphs[0]
+    r_id = header.part.relate_to("file:///etc/passwd", RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("r:id"), r_id)
+    run_element = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = "Bureau Oost"
+    run_element.append(text)
+    link.append(run_element)
+    paragraph._p.append(link)
+    reference.save(tmp_path / "ref.docx")
+    (tmp_path / "brand.yaml").write_text("name: Bureau Oost\nreference_docx: ref.docx\n", "utf-8")
+    result = run("generate", str(PROFILES / "ahmet-yilmaz.yaml"), "--brand", str(tmp_path / "brand.yaml"),
+                 "--format", "docx", "-o", str(tmp_path / "out"), "--today", TODAY.isoformat())
+    assert result.returncode == 0, result.stderr
+    with zipfile.ZipFile(next((tmp_path / "out").glob("*.docx"))) as archive:
+        everything = b"".join(archive.read(name) for name in archive.namelist())
+    assert b"file:///" not in everything and b"/etc/passwd" not in everything

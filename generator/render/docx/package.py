@@ -16,12 +16,14 @@ import hashlib
 import re
 import zipfile
 from pathlib import Path
+from typing import Any
 from xml.sax.saxutils import escape
 
 from docx.document import Document as DocxDocument
 
 from generator import __version__
 
+R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 STAMP = "prep-pack:sha256:"
 KEPT_SUFFIX = ".new.docx"  # the name of a new pack beside a Word file a coach has edited
 # Relationships that bring nothing a coach needs (or that reach outside the file).
@@ -41,8 +43,25 @@ def clean_package(doc: DocxDocument, company: str) -> None:
             if rel.reltype.rsplit("/", 1)[-1] in DROPPED:
                 owner.rels.pop(r_id)
     for part in doc.part.package.iter_parts():
+        _drop_external_links(part)
         if str(part.partname) == "/docProps/app.xml":
             part._blob = APP_XML.format(version=__version__, company=escape(company)).encode("utf-8")
+
+
+def _drop_external_links(part: Any) -> None:
+    """Remove the links to outside the file that a reference document's headers and footers
+    brought (a `file:///` or web hyperlink): each candidate's file stands alone. The linked text
+    stays, as plain text."""
+    if not str(part.partname).startswith(("/word/header", "/word/footer")):  # the pack's own links stay
+        return
+    external = [r_id for r_id, rel in part.rels.items() if rel.is_external and rel.reltype.endswith("/hyperlink")]
+    element = getattr(part, "_element", None)
+    for r_id in external:
+        if element is not None:
+            for node in element.iter():
+                if node.get(R_ID) == r_id:
+                    del node.attrib[R_ID]
+        part.rels.pop(r_id)
 
 
 def stamp(doc: DocxDocument) -> None:
