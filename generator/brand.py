@@ -17,6 +17,7 @@ from typing import Annotated
 from pydantic import Field
 
 from generator.errors import InputError, Problem
+from generator.folders import resolve_inside
 from generator.models import Strict
 from generator.validate import check_mapping
 from generator.yamlload import load_yaml_mapping, locate
@@ -96,8 +97,8 @@ def _read_inside(brand_path: Path, raw: object, key: str, name: str, suffixes: t
         problems.append(Problem(brand_path, line, column, key, message, {"name": name, **values}))
 
     folder = brand_path.resolve().parent
-    target = (folder / name).resolve()
-    if Path(name).is_absolute() or not target.is_relative_to(folder):
+    target = resolve_inside(folder, name)
+    if target is None:
         refuse("brand.outside")
         return None
     if target.suffix.lower() not in suffixes:

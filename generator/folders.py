@@ -18,3 +18,13 @@ def template_dirs(override: Path | None = None) -> list[Path]:
     """Folders to search for templates, the user's own first."""
     dirs = [builtin_templates()]
     return [override, *dirs] if override else dirs
+
+
+def resolve_inside(folder: Path, name: str) -> Path | None:
+    """The file `name` names, resolved, when it lies in `folder` (which is resolved too); None for
+    an absolute path, a `..` or a link that leads out. For files an untrusted input names: a
+    brand's logo, a spreadsheet row's profile or notes."""
+    target = (folder.resolve() / name).resolve()
+    if Path(name).is_absolute() or not target.is_relative_to(folder.resolve()):
+        return None
+    return target

@@ -157,9 +157,10 @@ def _best_other(c: Context, offer: Offer | None = None) -> Offer | None:
 def _worth_most(c: Context, offer: Offer) -> Offer | None:
     """The offer in hand besides `offer` worth the most per hour on what is certain."""
     assert c.comparison is not None
-    others = [i for i, other in enumerate(c.comparison.offers) if not other.current and other is not offer]
-    best = max(others, key=lambda i: c.comparison.certain.values[i].value_per_hour, default=None)  # type: ignore[union-attr]
-    return None if best is None else c.comparison.offers[best]
+    offers, certain = c.comparison.offers, c.comparison.certain.values
+    others = [i for i, other in enumerate(offers) if not other.current and other is not offer]
+    best = max(others, key=lambda i: certain[i].value_per_hour, default=None)
+    return None if best is None else offers[best]
 
 
 def _figure(c: Context, offer: Offer, desired_here: float, others: bool = True) -> tuple[float, str, str]:
@@ -202,7 +203,7 @@ def _script(c: Context, index: int, offer: Offer) -> Item | None:
         return Item(c.t(key, **values), label=offer.name, attrs=attrs, note=" ".join(filter(None, notes)))
 
     if wish.fair_vs_desired is not None and wish.fair_vs_desired < 0:
-        return _under_wish(c, offer, wish, bool(scaled), said, hours_note)
+        return _under_wish(c, offer, wish, desired_here, bool(scaled), said, hours_note)
     if scaled:
         return said("sections.salary.script.scale_at_wish")
     per_hour = ""  # under the wish per month, yet at or above it per hour: say why it 'matches'
@@ -217,14 +218,13 @@ def _script(c: Context, index: int, offer: Offer) -> Item | None:
     return said(SCRIPT_TOPICS[topic], per_hour, amount=amount)
 
 
-def _under_wish(c: Context, offer: Offer, wish: Against, scaled: bool, said: Callable[..., Item],
-                hours_note: str) -> Item:
+def _under_wish(c: Context, offer: Offer, wish: Against, desired_here: float, scaled: bool,
+                said: Callable[..., Item], hours_note: str) -> Item:
     """The script for an offer under the wish: on a scale, ask for a higher step; under the floor,
     say the move cannot be made at this salary; with a better offer in hand, ask to match it;
     else ask for the wish, with a fair middle as a private note."""
     salary = c.profile.salary
-    assert salary is not None and salary.desired_monthly is not None
-    desired_here = _here(salary.desired_monthly, wish)
+    assert salary is not None
     if scaled:
         return said("sections.salary.script.scale", hours_note)
     if wish.fair_vs_minimum is not None and wish.fair_vs_minimum < 0:  # against the current job alone
@@ -254,7 +254,7 @@ def _offers_in_hand(c: Context) -> list[Block]:
         return []
     blocks: list[Block] = []
     current = c.comparison.current if c.comparison else None
-    best = max(others, key=lambda offer: against(offer, salary, current).converted or offer.monthly_salary)
+    best = max(others, key=lambda offer: _at_current_hours(c, offer))
     converted = against(best, salary, current).converted
     if salary and salary.desired_monthly is not None and (converted or best.monthly_salary) > salary.desired_monthly:
         values = {"amount": c.money(best.monthly_salary), "hours": c.number(best.hours_per_week)}

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.content.offers import Comparison, evaluate
+from generator.content.offers import Comparison, evaluate, without_expected
 from generator.models import Offer, Salary
 
 STATUTORY_WEEKS = 4  # Dutch law: at least four times the working days per week in holiday (BW 7:634)
@@ -120,10 +120,10 @@ def break_even(offer: Offer, current: Offer) -> float:
     current job, or a better offer), both counted without expected pay and with at least the
     holidays the law gives: what a salary must be to make up for a missing pension, fewer
     holidays or more hours. Value per hour grows in a straight line with the salary."""
-    certain = {"bonus_expected": 0, "profit_share_expected": 0}
-    target = evaluate(current.model_copy(update=certain)).value_per_hour
+    target = evaluate(without_expected(current)).value_per_hour
     lawful = max(offer.holiday_days, STATUTORY_WEEKS * offer.days_per_week)  # fewer days do not hold
-    low, high = (evaluate(offer.model_copy(update={**certain, "holiday_days": lawful, "monthly_salary": m}))
-                 .value_per_hour for m in (1000, 2000))
+    certain = without_expected(offer)
+    low, high = (evaluate(certain.model_copy(update={"holiday_days": lawful, "monthly_salary": m})).value_per_hour
+                 for m in (1000, 2000))
     slope = (high - low) / 1000
     return (target - (low - slope * 1000)) / slope

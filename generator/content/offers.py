@@ -84,8 +84,7 @@ class Comparison:
     def certain(self) -> Comparison:
         """The same offers counted without the pay that is only expected (bonus, profit share);
         worked out once, as the table, verdicts, flags and exports all ask for it."""
-        found = compare([offer.model_copy(update={"bonus_expected": 0, "profit_share_expected": 0})
-                         for offer in self.offers])
+        found = compare([without_expected(offer) for offer in self.offers])
         assert found is not None  # the same, non-empty list of offers
         return found
 
@@ -97,6 +96,11 @@ class Comparison:
         mine = getattr(self.values[index], quantity)
         base = getattr(self.values[self.current_index], quantity)
         return mine - base, ((mine - base) / base * 100 if base else None)
+
+
+def without_expected(offer: Offer) -> Offer:
+    """The offer without the pay that is only expected (bonus, profit share)."""
+    return offer.model_copy(update={"bonus_expected": 0, "profit_share_expected": 0})
 
 
 def compare(offers: list[Offer]) -> Comparison | None:

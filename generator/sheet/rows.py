@@ -9,7 +9,6 @@ file:line:column; a required key nobody gave by the row (`kandidaten.xlsx!Blad1:
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -18,6 +17,8 @@ from typing import Any
 from pydantic import ValidationError
 
 from generator.errors import InputError, Problem
+from generator.folders import resolve_inside
+from generator.language import plain
 from generator.messages import choose_language
 from generator.models import Profile, cross_field_problems, field_at, model_in
 from generator.notes import find_beside
@@ -74,9 +75,8 @@ def _inside(table: Table, cell: Cell, what: str) -> Path | Problem:
     people's sheets: no `..`, no absolute path, no link out)."""
     name = str(cell.value).strip()
     try:
-        folder = table.file.resolve().parent
-        target = (folder / name).resolve()
-        if Path(name).is_absolute() or not target.is_relative_to(folder):
+        target = resolve_inside(table.file.parent, name)
+        if target is None:
             return table.problem(cell.column, cell.row, "sheet.file_outside", name=name)
         if not target.is_file():
             return table.problem(cell.column, cell.row, "file.missing", what=what)
@@ -157,7 +157,7 @@ def _row(table: Table, columns: list[Column], cells: list[Cell], lang: str | Non
     row = SheetRow(table, cells[0].row, columns={".".join(column.path): column.letter for column in columns})
     values, refused = _cells(row, columns, cells)
     base_raw = _files(row, values)
-    row.data = copy.deepcopy(_plain(base_raw)) if base_raw is not None else {}
+    row.data = plain(base_raw) if base_raw is not None else {}  # fresh containers: the file's data stays as read
     for path, (value, _cell) in values.items():
         _set(row.data, path, value)
     row.language = choose_language(lang, raw=row.data)
@@ -165,15 +165,6 @@ def _row(table: Table, columns: list[Column], cells: list[Cell], lang: str | Non
         _check(row, base_raw, {".".join(path): cell for path, (_value, cell) in values.items()}, refused)
     row.problems = [problem.in_language(row.language) for problem in row.problems]
     return row
-
-
-def _plain(node: Any) -> Any:
-    """Loaded YAML (ruamel's commented types) as plain dicts and lists."""
-    if isinstance(node, dict):
-        return {str(key): _plain(value) for key, value in node.items()}
-    if isinstance(node, list):
-        return [_plain(value) for value in node]
-    return node
 
 
 def _check(row: SheetRow, base_raw: Any, origin: dict[str, Cell], refused: set[str]) -> None:
