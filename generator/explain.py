@@ -108,6 +108,8 @@ def _text(error: ErrorDetails, _model: type[BaseModel]) -> Explained:
 
 def _too_long(error: ErrorDetails, _model: type[BaseModel]) -> Explained:
     written = error.get("input")
+    if isinstance(written, list | dict):  # a list (or block of headings) with more items than a pack can show
+        return "value.too_many", {"length": len(written), "max": (error.get("ctx") or {}).get("max_length", 0)}
     return "value.too_long", {"length": len(written) if isinstance(written, str | list) else len(shown(written)),
                               "max": (error.get("ctx") or {}).get("max_length", 0)}
 
@@ -130,7 +132,7 @@ _BY_TYPE: dict[str, Callable[[ErrorDetails, type[BaseModel]], Explained]] = {
     "bool_parsing": _fixed("value.not_bool"), "bool_type": _fixed("value.not_bool"),
     "list_type": lambda _error, _model: ("value.not_list", {}),
     "model_type": _block, "dict_type": _block, "model_attributes_type": _block,
-    "string_too_long": _too_long, "string_pattern_mismatch": _pattern, "string_type": _text,
+    "string_too_long": _too_long, "too_long": _too_long, "string_pattern_mismatch": _pattern, "string_type": _text,
     "extra_forbidden": _unknown_key, "literal_error": _choice, "enum": _choice,
     "greater_than_equal": _limit, "greater_than": _limit, "less_than_equal": _limit, "less_than": _limit,
 }
@@ -142,7 +144,7 @@ def explain(error: ErrorDetails, model: type[BaseModel]) -> Explained:
     value = error.get("input")
     if kind == "string_too_short" or (value is None and kind != "missing"):
         return _empty(error, model)
-    if isinstance(value, _CONTAINERS) and kind not in ("missing", "extra_forbidden", "list_type") \
+    if isinstance(value, _CONTAINERS) and kind not in ("missing", "extra_forbidden", "list_type", "too_long") \
             and not kind.startswith(("model", "dict")):
         return ("value.text_not_container" if kind == "string_type" else "value.not_single"), {}
     if kind in _BY_TYPE:

@@ -89,6 +89,16 @@ Money = Annotated[float, Field(ge=0, le=100_000_000), BeforeValidator(_plain_amo
 Percent = Annotated[float, Field(ge=0, le=100)]
 Text = Annotated[str, Field(min_length=1, max_length=20_000)]
 
+# How many items a list may hold. Far above what anyone writes for one interview, and low enough
+# that a pack stays a readable document that renders in seconds: 200 interviewers took a PDF over
+# four minutes, and 250,000 notes bullets never finished as Word.
+FEW_ITEMS = 12       # offers: the table puts them side by side
+PEOPLE = 20          # interviewers, people met
+MANY_ITEMS = 50      # stories, skills, questions, notes bullets, remarks...
+Few = Field(max_length=FEW_ITEMS)
+SomePeople = Field(max_length=PEOPLE)
+Many = Field(max_length=MANY_ITEMS)
+
 # One plain address, `name@example.nl`: no display name, no second address, no line break, so a
 # delivery draft (`batch --emails`) can never be sent to someone the candidate did not name.
 EMAIL_PATTERN = r"^[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$"

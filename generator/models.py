@@ -22,12 +22,15 @@ from generator.fieldtypes import (  # noqa: F401 - the constants are part of thi
     CountryCode,
     Date,
     EmailAddress,
+    Few,
     ImproveKind,
     LanguageCode,
+    Many,
     Mode,
     Money,
     Percent,
     QuestionId,
+    SomePeople,
     Text,
     Time,
 )
@@ -49,8 +52,8 @@ class Candidate(Strict):
     current_role: str | None = None
     pitch: str | None = None
     address: Literal["je", "u"] = "je"
-    strengths: list[Text] = []
-    weaknesses: list[Text] = []
+    strengths: Annotated[list[Text], Many] = []
+    weaknesses: Annotated[list[Text], Many] = []
 
 
 class Interviewer(Strict):
@@ -76,7 +79,7 @@ class SecondInterview(Strict):
     duration_minutes: int | None = Field(None, ge=5, le=600)
     location: str | None = None
     mode: Mode | None = None
-    interviewers: list[Interviewer] = []
+    interviewers: Annotated[list[Interviewer], SomePeople] = []
     assessment: Assessment | None = None
 
 
@@ -87,7 +90,7 @@ class Application(Strict):
     role: Text
     sector: str | None = None
     vacancy_url: str | None = None
-    required_skills: list[Text] = []
+    required_skills: Annotated[list[Text], Many] = []
     country: CountryCode = "NL"
     second_interview: SecondInterview
 
@@ -96,7 +99,7 @@ class Story(Strict):
     """A STARR example: Situation, Task, Action, Result, Reflection."""
 
     title: Text
-    skills: list[Text] = []
+    skills: Annotated[list[Text], Many] = []
     situation: str | None = None
     task: str | None = None
     action: str | None = None
@@ -110,7 +113,7 @@ class Salary(Strict):
     currency: Annotated[str, Field(pattern=r"^[A-Z]{3}$")] = "EUR"
     desired_monthly: Money | None = None
     minimum_monthly: Money | None = None
-    priorities: list[Text] = []
+    priorities: Annotated[list[Text], Many] = []
 
 
 class Offer(Strict):
@@ -129,9 +132,9 @@ class Offer(Strict):
     profit_share_expected: Money = 0
     pension_employer_pct: Percent | None = None  # not given is not 'none': the pack asks, and counts 0
     allowances_annual: Money = 0
-    equipment: list[Text] = []
+    equipment: Annotated[list[Text], Many] = []
     contract: Literal["permanent", "temporary"] | None = None
-    remarks: list[Text] = []
+    remarks: Annotated[list[Text], Many] = []
     cao: Text | None = None
     scale: Text | None = None
     pension_employee_pct: Percent = 0
@@ -171,14 +174,16 @@ class Notes(Strict):
     """What you wrote down after the first interview (docs/input-format.md, notes)."""
 
     date: Date | None = None
-    met: list[Annotated[Person, BeforeValidator(_person_from_text, json_schema_input_type=str | Person)]] = []
-    learned: list[Text] = []
-    went_well: list[Text] = []
-    could_improve: list[Annotated[ImprovePoint,
-                                  BeforeValidator(_point_from_text, json_schema_input_type=str | ImprovePoint)]] = []
-    open_questions: list[Text] = []
-    answered: list[QuestionId] = []
-    other: dict[str, list[Text]] = {}
+    met: Annotated[list[Annotated[Person, BeforeValidator(_person_from_text, json_schema_input_type=str | Person)]],
+                   SomePeople] = []
+    learned: Annotated[list[Text], Many] = []
+    went_well: Annotated[list[Text], Many] = []
+    could_improve: Annotated[list[Annotated[ImprovePoint, BeforeValidator(_point_from_text,
+                                                                          json_schema_input_type=str | ImprovePoint)]],
+                             Many] = []
+    open_questions: Annotated[list[Text], Many] = []
+    answered: Annotated[list[QuestionId], Many] = []
+    other: Annotated[dict[str, Annotated[list[Text], Many]], SomePeople] = {}
 
 
 class Profile(Strict):
@@ -190,10 +195,10 @@ class Profile(Strict):
     language: LanguageCode = DEFAULT_LANGUAGE
     candidate: Candidate
     application: Application
-    stories: list[Story] = []
-    questions: list[Text] = []
+    stories: Annotated[list[Story], Many] = []
+    questions: Annotated[list[Text], Many] = []
     salary: Salary | None = None
-    offers: list[Offer] = []
+    offers: Annotated[list[Offer], Few] = []
     first_interview_notes: Notes | None = None
 
 

@@ -35,7 +35,7 @@ COMPLETE = ROOT / "tests" / "data" / "complete.yaml"  # every field of the forma
 # Every keyword a Draft 2020-12 schema of ours may use; pydantic's `ge`/`le` once slipped through as text.
 KEYWORDS = {"$schema", "$id", "$defs", "$ref", "title", "description", "type", "properties", "required",
             "additionalProperties", "items", "anyOf", "enum", "default", "minimum", "maximum", "minLength",
-            "maxLength", "pattern", "format"}
+            "maxLength", "maxItems", "maxProperties", "pattern", "format"}
 FILL = {"{interview_date}": "2026-12-10", "{first_interview_date}": "2026-11-20"}
 
 

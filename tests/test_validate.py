@@ -397,6 +397,26 @@ def test_file_of_exactly_one_mib_is_read(tmp_path: Path) -> None:
     assert load_inputs(write(tmp_path, text)).profile.candidate.name == "Test Person"
 
 
+def test_more_interviewers_than_a_pack_shows_are_refused_with_the_cap(tmp_path: Path) -> None:
+    """Issue 19: 200 interviewers took over four minutes for one PDF; lists are capped, and the
+    message names the count and the cap at the list's line."""
+    people = "".join(f"      - name: Person {i}\n" for i in range(21))
+    text = patch('    time: "14:00"\n', f'    time: "14:00"\n    interviewers:\n{people}')
+    problem = only_problem(write(tmp_path, text))
+    assert problem.field == "application.second_interview.interviewers"
+    assert problem.line == line_of(text, "interviewers:")
+    assert "has 21 items; a pack shows at most 20" in problem.message
+    assert load_inputs(write(tmp_path, text.replace("      - name: Person 20\n", ""), "twenty.yaml"))
+
+
+def test_markdown_notes_with_more_bullets_than_a_pack_shows_are_refused_in_the_notes_file(tmp_path: Path) -> None:
+    """Issue 19: 250,000 Markdown bullets validated and the Word file never finished."""
+    notes = write(tmp_path, "# First interview 2026-11-20\n\n## Learned\n\n" + "- a point\n" * 51, "profile.notes.md")
+    found = problems(write(tmp_path, BASE), notes, "nl")
+    assert [(p.field, Path(p.file).name) for p in found] == [("learned", "profile.notes.md")]
+    assert "heeft 51 punten; een pakket toont er hoogstens 50" in found[0].message
+
+
 def test_billion_laughs_is_refused(tmp_path: Path) -> None:
     lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
     for prev, name in zip("abcdefgh", "bcdefghi", strict=True):
