@@ -34,7 +34,7 @@ from generator.cli_options import (
 )
 from generator.errors import UsageProblem, labelled, template_problem, visible
 from generator.language import DEFAULT_LANGUAGE
-from generator.options import RunOptions
+from generator.options import PACK_TIMEOUT, RunOptions
 
 
 def _run_options(*, today: dt.date, formats: str, lang: str | None = None, brand=None, templates: Path | None,
@@ -219,12 +219,14 @@ def compare(file: Path, fmt: str, lang: str | None, csv_dialect: str | None, tod
 @click.option("--executor", type=click.Choice(["local", "dask"]), default=None,
               help="local (default) or dask; dask without --scheduler uses $DASK_SCHEDULER_ADDRESS.")
 @CSV_DIALECT
+@click.option("--pack-timeout", type=click.FloatRange(min=1, max=86_400), default=PACK_TIMEOUT, show_default=True,
+              metavar="SECONDS", help="Stop a pack that takes longer than this; it gets a failed row.")
 @click.option("--emails", is_flag=True, help="Write an .eml draft beside each pack, addressed to the candidate "
                                              "with the PDF attached (never sent); words from the brand's email:.")
 @TODAY
 def batch(folder: Path, out_dir: Path, workers: int | None, brand_file: Path | None, formats: str, resume: bool,
           templates: Path | None, pdf_variant: str, scheduler: str | None, executor: str | None,
-          csv_dialect: str | None, emails: bool, today: dt.date) -> None:
+          csv_dialect: str | None, pack_timeout: float, emails: bool, today: dt.date) -> None:
     """Make a pack for every profile in FOLDER, or for every row of a spreadsheet (.xlsx or .csv);
     report.csv says what failed and why."""
     from generator.batch import run_batch
@@ -237,7 +239,7 @@ def batch(folder: Path, out_dir: Path, workers: int | None, brand_file: Path | N
     try:
         result = run_batch(folder, out_dir=out_dir, options=options, workers=workers, resume=resume,
                            progress=bar.counter(), executor=executor, scheduler=scheduler,
-                           exclude=(brand.path,) if brand and brand.path else ())
+                           exclude=(brand.path,) if brand and brand.path else (), pack_timeout=pack_timeout)
     finally:
         bar.close()
     for row in result.rows:
@@ -251,6 +253,8 @@ def batch(folder: Path, out_dir: Path, workers: int | None, brand_file: Path | N
                f"{result.count('failed')} failed, {result.count('skipped')} skipped{stopped} in "
                f"{result.seconds:.1f} s with {result.workers} worker{'s' if result.workers != 1 else ''}. "
                f"Report: {result.report}; overview: {result.overview}")
+    if result.stopped:
+        click.echo(visible(f"Stopped: {result.stopped}"), err=True)
     if result.interrupted:
         click.echo("Interrupted: every finished pack is complete; run the same command with --resume "
                    "to make the rest.", err=True)

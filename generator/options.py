@@ -24,6 +24,7 @@ if TYPE_CHECKING:  # not at run time: the command line imports this module befor
 FORMATS = ("pdf", "docx", "html", "ics", "csv")
 DEFAULT_FORMATS = ("pdf", "docx")
 PDF_VARIANTS = ("pdf/ua-1", "pdf/a-3b", "pdf/a-3u", "pdf/a-2b")  # ua-1: tagged, accessible; a-*: archiving
+PACK_TIMEOUT = 300.0  # seconds one batch pack may take (--pack-timeout); the largest valid pack takes about 20
 
 
 def folder_files(folder: Path) -> dict[str, bytes]:

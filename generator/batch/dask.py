@@ -13,15 +13,18 @@ fonts once (the `load_assets` cache) and reuses them.
 from __future__ import annotations
 
 import dataclasses
+import logging
 import shutil
 import tempfile
+import time
 import uuid
 from collections.abc import Iterator
+from concurrent.futures import CancelledError
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from generator.batch import worker as packs
-from generator.batch.worker import Outcome, Task
+from generator.batch.worker import PACK_TIMEOUT, ExecutorStopped, Outcome, Task, timed_out
 from generator.errors import UsageProblem
 from generator.options import RunOptions, folder_files
 
@@ -32,6 +35,15 @@ except ImportError:  # `connect` tells the user how to install it
 
 CONNECT_TIMEOUT = "10s"
 WORKERS_TIMEOUT = 60  # seconds to wait for a first worker when the scheduler has none
+POLL = 1.0          # seconds between looks at the cluster while no pack finishes
+LOST_AFTER = 30.0   # seconds without an answer from the scheduler before the run stops
+EMPTY_AFTER = 60.0  # seconds with no worker left before the run stops
+SCHEDULER_LOST = ("lost the Dask scheduler at {address}: no answer for {seconds:g} s; the packs not made yet are "
+                  "marked failed; start the scheduler again and run the same command with --resume")
+NO_WORKERS = ("the Dask cluster at {address} has had no workers for {seconds:g} s (did they die, out of memory?); "
+              "the packs not made yet are marked failed; start workers and run the same command with --resume")
+CUT_OFF = ("the connection to the Dask scheduler was lost while this pack was being made; run the same command "
+           "with --resume once the scheduler is back")
 GAVE_UP = ("the cluster gave up on this profile: every worker that tried to make its pack died "
            "(out of memory?); check the workers' logs")
 
@@ -88,6 +100,7 @@ def connect(address: str) -> Any:
     except ImportError:
         raise UsageProblem("running on a Dask cluster needs the 'distributed' package; "
                            "install it with: pip install 'prep-pack[dask]'") from None
+    logging.getLogger("distributed").setLevel(logging.CRITICAL)  # its tracebacks are ours to put in words
     try:
         return Client(address, timeout=CONNECT_TIMEOUT, set_as_default=False)
     except (OSError, TimeoutError, ValueError) as exc:
@@ -106,6 +119,58 @@ def worker_threads(client: Any) -> int:
     return max(1, sum(w.get("nthreads", 1) for w in client.scheduler_info()["workers"].values()))
 
 
+class ClusterGone(ExecutorStopped):
+    """The cluster stopped working mid-run (scheduler unreachable, no workers): the unmade packs
+    fail with this message and the run writes its report."""
+
+
+class _Watch:
+    """How long the cluster has been unwell, and how long each pack has been running."""
+
+    def __init__(self, executor: DaskExecutor) -> None:
+        self.executor = executor
+        self.unwell: dict[str, float] = {}   # condition -> since when
+        self.running: dict[str, float] = {}  # task key -> first seen running
+
+    def _since(self, condition: str, now: float, present: bool) -> float:
+        """Seconds `condition` has held (0 when it does not)."""
+        if not present:
+            self.unwell.pop(condition, None)
+            return 0.0
+        return now - self.unwell.setdefault(condition, now)
+
+    def check(self) -> None:
+        """Raise `ClusterGone` when the scheduler or every worker has been gone too long."""
+        client, now = self.executor.client, time.monotonic()
+        address = client.scheduler.address if client.scheduler else "?"
+        if self._since("lost", now, client.status != "running") > LOST_AFTER:
+            raise ClusterGone(SCHEDULER_LOST.format(address=address, seconds=LOST_AFTER))
+        empty = client.status == "running" and not client.scheduler_info().get("workers")
+        if self._since("empty", now, empty) > EMPTY_AFTER:
+            raise ClusterGone(NO_WORKERS.format(address=address, seconds=EMPTY_AFTER))
+
+    def overdue(self, keys: set[str], limit: float) -> set[str]:
+        """The keys of packs running for more than `limit` seconds (the scheduler says which run)."""
+        client, now = self.executor.client, time.monotonic()
+        if client.status != "running":
+            return set()
+        try:
+            processing = client.sync(client.scheduler.processing, workers=None, callback_timeout=5)
+        except Exception:  # noqa: BLE001 - a scheduler that does not answer is `check`'s business
+            return set()
+        for key in {key for keys_ in processing.values() for key in keys_} & keys:
+            self.running.setdefault(key, now)
+        return {key for key, since in self.running.items() if key in keys and now - since > limit}
+
+
+def _ready(finished: Any, seconds: float) -> list[Any]:
+    """The futures that finish within `seconds` (maybe none): a wait that lets us look up."""
+    deadline = time.monotonic() + seconds
+    while not finished.has_ready() and time.monotonic() < deadline:
+        time.sleep(0.02)
+    return list(finished.next_batch(block=False))
+
+
 class DaskExecutor:
     """Submits one task per profile, keeping at most `in_flight` of them on the cluster at once.
 
@@ -113,19 +178,21 @@ class DaskExecutor:
     its own, which `close()` closes.
     """
 
-    def __init__(self, client: Any, in_flight: int | None = None, *, owns_client: bool = False) -> None:
+    def __init__(self, client: Any, in_flight: int | None = None, *, owns_client: bool = False,
+                 timeout: float = PACK_TIMEOUT) -> None:
         self.client = client
         self.owns_client = owns_client
+        self.timeout = timeout
         self.workers = worker_threads(client)
         self.in_flight = in_flight or 2 * self.workers  # back-pressure: bytes are read as tasks go out
         self.futures: dict[Any, Task] = {}
 
     @classmethod
-    def connect(cls, address: str) -> DaskExecutor:
+    def connect(cls, address: str, timeout: float = PACK_TIMEOUT) -> DaskExecutor:
         """An executor with its own client for the scheduler at `address`."""
         client = connect(address)
         try:
-            return cls(client, owns_client=True)
+            return cls(client, owns_client=True, timeout=timeout)
         except BaseException:
             client.close()
             raise
@@ -135,6 +202,8 @@ class DaskExecutor:
         task = self.futures.pop(future)
         try:
             return future.result()
+        except CancelledError:  # by Dask itself: the connection to the scheduler was lost
+            return Outcome(task.name, task.slug, error=CUT_OFF)
         except Exception as exc:
             from distributed import KilledWorker
 
@@ -142,8 +211,22 @@ class DaskExecutor:
                 f"the cluster could not make this pack ({type(exc).__name__}: {exc})"
             return Outcome(task.name, task.slug, error=message)
 
+    def _overdue(self, watch: _Watch) -> Iterator[Outcome]:
+        """Give up on packs running past `--pack-timeout`: cancelled on the cluster, failed rows here."""
+        keys = {future.key: future for future in self.futures}
+        for key in watch.overdue(set(keys), self.timeout):
+            future = keys[key]
+            task = self.futures.pop(future)
+            self._quietly(lambda f=future: self.client.cancel([f], force=True))
+            yield Outcome(task.name, task.slug, error=timed_out(self.timeout), seconds=self.timeout)
+
     def run(self, tasks: Iterator[Task], options: RunOptions) -> Iterator[Outcome]:
-        """Submit the tasks, at most `in_flight` at a time, and yield outcomes as they finish."""
+        """Submit the tasks, at most `in_flight` at a time, and yield outcomes as they finish.
+
+        While nothing finishes it looks at the cluster once a second: a pack running past the
+        timeout becomes a failed outcome, and a scheduler gone for `LOST_AFTER` seconds or a
+        cluster without workers for `EMPTY_AFTER` raises `ClusterGone`.
+        """
         from distributed import as_completed
 
         run_id = uuid.uuid4().hex[:8]
@@ -151,30 +234,46 @@ class DaskExecutor:
         templates = folder_files(options.templates) if options.templates else None
         shipped = dataclasses.replace(options, templates=None)  # a path on this machine means nothing there
         self.client.register_plugin(OptionsPlugin(plugin, shipped, templates), name=plugin)
+        watch, source, finished = _Watch(self), iter(tasks), as_completed(loop=self.client.loop)
         try:
-            finished = as_completed(loop=self.client.loop)
-            for task in tasks:
-                future = self.client.submit(make_pack_on_worker, task, plugin, key=f"prep-pack-{run_id}-{task.name}",
-                                            pure=False, retries=1)
-                self.futures[future] = task
-                finished.add(future)
-                if finished.count() >= self.in_flight:
-                    yield self._outcome(next(finished))
-            for future in finished:
-                yield self._outcome(future)
+            while True:
+                while len(self.futures) < self.in_flight and (task := next(source, None)) is not None:
+                    future = self.client.submit(make_pack_on_worker, task, plugin, pure=False, retries=1,
+                                                key=f"prep-pack-{run_id}-{task.name}")
+                    self.futures[future] = task
+                    finished.add(future)
+                if not self.futures:
+                    break
+                done = [future for future in _ready(finished, POLL) if future in self.futures]  # not given up on
+                for future in done:
+                    yield self._outcome(future)
+                if not done:
+                    yield from self._overdue(watch)
+                    watch.check()
         finally:
-            try:
-                self.client.unregister_worker_plugin(plugin)
-            except Exception:  # noqa: BLE001 - cleanup on a cluster that may be going away
-                pass
+            self._quietly(lambda: self.client.unregister_worker_plugin(plugin))
+
+    def _quietly(self, call: Any) -> None:
+        """A call to a cluster that may be going away: skipped when the scheduler is gone, and
+        any failure ignored (it is cleanup, and the run has a report to write)."""
+        if self.client.status != "running":
+            return
+        try:
+            call()
+        except Exception:  # noqa: BLE001 - see the docstring
+            pass
 
     def stop(self) -> None:
-        """Cancel every task still queued or running on the cluster (Ctrl-C)."""
+        """Cancel every task still queued or running on the cluster (Ctrl-C, a lost cluster)."""
         if self.futures:
-            self.client.cancel(list(self.futures), force=True)
+            futures = list(self.futures)
+            self._quietly(lambda: self.client.cancel(futures, force=True))
             self.futures.clear()
 
     def close(self) -> None:
-        """Close the client if this executor made it."""
+        """Close the client if this executor made it; a scheduler that is gone does not hold us up."""
         if self.owns_client:
-            self.client.close()
+            try:
+                self.client.close(timeout=5)
+            except Exception:  # noqa: BLE001 - closing a connection to a cluster that is gone
+                pass

@@ -19,14 +19,16 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
+from typing import Any
 
-from generator.batch.worker import Outcome, Task, make_pack, warm
+from generator.batch.worker import PACK_TIMEOUT, Outcome, Task, make_pack, timed_out, warm
 from generator.options import RunOptions
 
 RECYCLE_AFTER = 40  # packs per local worker process before a fresh one takes over
 # Imported once in the fork server, so every local worker starts with them loaded.
 PRELOAD = ("generator.batch.worker", "generator.pipeline", "generator.render.pdf", "generator.render.docx",
            "generator.render.html", "weasyprint", "matplotlib.pyplot", "matplotlib.backends.backend_svg")
+HUNG_GRACE = 30.0  # seconds past --pack-timeout after which a worker deaf to its alarm is ended from outside
 WORKER_DIED = ("the worker process making this pack stopped unexpectedly (out of memory, or a crash in a font "
                "or image library?); the other profiles were not affected")
 
@@ -56,6 +58,35 @@ def _init_worker(options: RunOptions, parent: int, scratch: str | None) -> None:
     warm(options)
 
 
+class _TimedOut(BaseException):
+    """Raised inside a worker by its alarm; a BaseException, so no `except Exception` swallows it."""
+
+
+def _timed(function: Callable[..., Outcome], task: Task, *, options: RunOptions, seconds: float) -> Outcome:
+    """Run `function(task, options=...)` in this worker, stopping it after `seconds` (--pack-timeout).
+
+    The alarm interrupts the pack's Python code wherever it is (WeasyPrint's layout, a template's
+    loop); the pack's `finally` blocks still run, so its temporary files go. A worker stuck inside
+    a C library for ever is ended from outside instead (`LocalPool`, `HUNG_GRACE`).
+    """
+    def alarm(_signum: int, _frame: Any) -> None:
+        raise _TimedOut
+
+    if not hasattr(signal, "setitimer"):  # Windows: only the outside limit applies
+        return function(task, options=options)
+    previous = signal.signal(signal.SIGALRM, alarm)
+    try:
+        try:
+            signal.setitimer(signal.ITIMER_REAL, seconds)
+            return function(task, options=options)
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+    except _TimedOut:
+        return Outcome(task.name, task.slug, error=timed_out(seconds), seconds=seconds)
+    finally:
+        signal.signal(signal.SIGALRM, previous)
+
+
 class LocalPool:
     """Worker processes on this machine, each running `function(task, options=...)`.
 
@@ -63,14 +94,30 @@ class LocalPool:
     little with every document; at most `2 * workers` tasks are read into memory at a time.
     When a worker dies the whole pool breaks and we cannot tell which task killed it, so a fresh
     pool runs the tasks that were in flight again one at a time: the one that kills its worker
-    alone is reported as failed, the others are made as usual.
+    alone is reported as failed, the others are made as usual. A pack that runs past `timeout`
+    seconds is stopped by its worker's alarm and reported; when no pack at all finishes for
+    `timeout` plus `HUNG_GRACE` seconds, a worker is stuck beyond its alarm, and the pool is
+    ended and treated as one whose worker died.
     """
 
-    def __init__(self, workers: int, function: Callable[..., Outcome] = make_pack, scratch: Path | None = None) -> None:
+    def __init__(self, workers: int, function: Callable[..., Outcome] = make_pack, scratch: Path | None = None,
+                 timeout: float = PACK_TIMEOUT) -> None:
         self.workers = workers
         self.function = function
         self.scratch = scratch  # the workers' temporary folder, inside the run's private staging folder
+        self.timeout = timeout
         self.pool: ProcessPoolExecutor | None = None
+
+    def _submit(self, pool: ProcessPoolExecutor, task: Task, options: RunOptions) -> Future:
+        return pool.submit(_timed, self.function, task, options=options, seconds=self.timeout)
+
+    def _next_done(self, pending: dict[Future, Task]) -> Future | None:
+        """The next finished pack; None when none finished in time and the workers were ended."""
+        try:
+            return next(as_completed(pending, timeout=self.timeout + HUNG_GRACE))
+        except TimeoutError:
+            self.stop()
+            return None
 
     def _start(self, options: RunOptions) -> ProcessPoolExecutor:
         if self.scratch is not None:
@@ -94,26 +141,30 @@ class LocalPool:
             if suspects or solo is not None:
                 if solo is None:
                     solo = suspects.pop(0)
-                    pending[pool.submit(self.function, solo, options=options)] = solo
+                    pending[self._submit(pool, solo, options)] = solo
             else:
-                while len(pending) < 2 * self.workers and (task := next(source, None)) is not None:
-                    pending[pool.submit(self.function, task, options=options)] = task
+                while len(pending) < 2 * self.workers and (queued := next(source, None)) is not None:
+                    pending[self._submit(pool, queued, options)] = queued
             if not pending:
                 break
-            done = next(as_completed(pending))
-            task = pending.pop(done)
+            done = self._next_done(pending)
             try:
+                if done is None:  # a worker stuck past its alarm: like a dead one, but say so
+                    raise BrokenProcessPool("hung")
+                task = pending[done]
                 outcome = done.result()
-            except BrokenProcessPool:
-                in_flight = [task, *pending.values()]
+                del pending[done]
+            except BrokenProcessPool as broken:
+                in_flight = list(pending.values())
                 pending.clear()
                 pool.shutdown(wait=False, cancel_futures=True)
                 pool = self._start(options)
-                if solo is not None:  # it killed its worker while running alone: the culprit
+                if solo is not None:  # it killed (or hung) its worker while running alone: the culprit
+                    error = timed_out(self.timeout) if str(broken) == "hung" else WORKER_DIED
+                    yield Outcome(solo.name, solo.slug, error=error)
+                    in_flight.remove(solo)
                     solo = None
-                    yield Outcome(task.name, task.slug, error=WORKER_DIED)
-                else:
-                    suspects.extend(in_flight)
+                suspects.extend(in_flight)
                 continue
             if task is solo:
                 solo = None

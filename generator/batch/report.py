@@ -40,6 +40,7 @@ class BatchResult:
     seconds: float = 0.0
     workers: int = 1
     interrupted: bool = False
+    stopped: str = ""  # why the executor gave up part-way (a lost Dask cluster), if it did
     report: Path | None = None
     overview: Path | None = None  # overview.html (overview.csv beside it)
 

@@ -16,7 +16,7 @@ from generator.batch.overview import write_overview
 from generator.batch.plan import Job, plan_jobs
 from generator.batch.publish import STAGING, clear_staging, is_complete, locked, make_out_dir, store, stored_overview
 from generator.batch.report import INTERRUPTED, BatchResult, ReportRow, write_report
-from generator.batch.worker import Outcome, Task, one_line
+from generator.batch.worker import PACK_TIMEOUT, ExecutorStopped, Outcome, Task, one_line
 from generator.csvtext import default_dialect
 from generator.errors import PrepPackError, UsageProblem, visible
 from generator.language import DEFAULT_LANGUAGE
@@ -62,7 +62,7 @@ def dask_address(executor: str | None, scheduler: str | None, workers: int | Non
 
 @contextlib.contextmanager
 def _executor(executor: str | Executor | None, scheduler: str | None, workers: int | None,
-              scratch: Path | None = None) -> Iterator[Callable[[int], Executor]]:
+              scratch: Path | None = None, timeout: float = PACK_TIMEOUT) -> Iterator[Callable[[int], Executor]]:
     """A function from the number of packs to make to the executor that makes them.
 
     Checks the combination first; connects to a Dask cluster at once (so a wrong address is
@@ -74,11 +74,12 @@ def _executor(executor: str | Executor | None, scheduler: str | None, workers: i
         return
     address = dask_address(executor, scheduler, workers)
     if address is None:
-        yield lambda count: LocalPool(max(1, min(workers or os.cpu_count() or 1, count or 1)), scratch=scratch)
+        yield lambda count: LocalPool(max(1, min(workers or os.cpu_count() or 1, count or 1)), scratch=scratch,
+                                      timeout=timeout)
         return
     from generator.batch.dask import DaskExecutor
 
-    cluster = DaskExecutor.connect(address)
+    cluster = DaskExecutor.connect(address, timeout=timeout)
     try:
         yield lambda _count: cluster
     finally:
@@ -87,7 +88,8 @@ def _executor(executor: str | Executor | None, scheduler: str | None, workers: i
 
 def run_batch(folder: Path, *, out_dir: Path, options: RunOptions, workers: int | None = None,
               resume: bool = False, progress: Progress | None = None, executor: str | Executor | None = None,
-              scheduler: str | None = None, exclude: tuple[Path, ...] = ()) -> BatchResult:
+              scheduler: str | None = None, exclude: tuple[Path, ...] = (),
+              pack_timeout: float = PACK_TIMEOUT) -> BatchResult:
     """Make every pack of `folder` into `out_dir`, write report.csv, return what happened.
 
     `executor` is "local" (worker processes here, `workers` of them, default the number of
@@ -95,11 +97,12 @@ def run_batch(folder: Path, *, out_dir: Path, options: RunOptions, workers: int 
     dask when `scheduler` is given) or an `Executor` object. `progress(row, done, total)` is
     called after each profile. On Ctrl-C the workers are stopped, the profiles not made get a
     `failed` row saying so, and `interrupted` is set. `exclude` names files in `folder` that are
-    not profiles (the brand file, if it lives there).
+    not profiles (the brand file, if it lives there). A pack that takes longer than
+    `pack_timeout` seconds is stopped and gets a `failed` row.
     """
     started = time.perf_counter()
     scratch = out_dir / STAGING / "scratch"  # removed with the staging folder, also after a killed run
-    with _executor(executor, scheduler, workers, scratch) as choose, _terminate_as_interrupt():
+    with _executor(executor, scheduler, workers, scratch, pack_timeout) as choose, _terminate_as_interrupt():
         jobs = plan_jobs(folder, options=options, exclude=exclude)
         make_out_dir(out_dir)
         with locked(out_dir):
@@ -151,6 +154,7 @@ class _Run:
     def __init__(self, jobs: list[Job], folder: Path, out_dir: Path, progress: Progress | None) -> None:
         self.jobs, self.folder, self.out_dir, self.progress = jobs, folder, out_dir, progress
         self.rows: dict[str, ReportRow] = {}
+        self.stopped = ""  # the executor's reason for giving up part-way
 
     def finished(self, row: ReportRow) -> None:
         self.rows[row.profile] = row
@@ -195,6 +199,11 @@ class _Run:
                                     f"could not be written ({exc.strerror or exc})", outcome.seconds)
                 row.error = "; ".join(filter(None, [row.error, warning]))
                 self.finished(row)
+        except ExecutorStopped as exc:  # the rest fail with the reason; the report is still written
+            executor.stop()
+            self.stopped = str(exc)
+            for job in self.jobs:
+                self.rows.setdefault(job.name, ReportRow(job.name, job.slug or "", "failed", self.stopped))
         except BaseException as exc:
             executor.stop()
             if not isinstance(exc, KeyboardInterrupt):
@@ -213,6 +222,7 @@ class _Run:
         result = BatchResult(total=len(self.jobs), workers=executor.workers)
         if todo:
             result.interrupted = not self._make(todo, executor, options)
+            result.stopped = self.stopped
         result.rows = [self.rows[job.name] for job in self.jobs if job.name in self.rows]
         language = options.language or DEFAULT_LANGUAGE  # a batch speaks Dutch unless --lang says otherwise
         dialect = options.csv_dialect or default_dialect(language)

@@ -12,7 +12,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.errors import InputError, PrepPackError, UsageProblem
-from generator.options import RunOptions
+from generator.options import PACK_TIMEOUT, RunOptions
+
+__all__ = ["PACK_TIMEOUT", "ExecutorStopped", "Outcome", "Task", "make_pack", "timed_out", "warm"]
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,17 @@ class Outcome:
     warnings: tuple[str, ...] = ()
     seconds: float = 0.0
     overview: dict[str, object] = field(default_factory=dict)  # the candidate at a glance (batch overview)
+
+
+class ExecutorStopped(Exception):
+    """An executor cannot go on (a Dask cluster lost mid-run): the packs not made yet become
+    failed rows with this message, and the run still writes its report."""
+
+
+def timed_out(seconds: float) -> str:
+    """The report's reason for a pack stopped by `--pack-timeout`."""
+    return (f"making this pack took longer than {seconds:g} s (--pack-timeout), so it was stopped; very long "
+            "texts make a very long pack: shorten them, or give the batch a larger --pack-timeout")
 
 
 def one_line(error: PrepPackError) -> str:
