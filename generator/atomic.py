@@ -1,16 +1,51 @@
-"""Write files whole or not at all.
+"""Write files whole or not at all, and a pack's files together or not at all.
 
 Every output goes to a hidden temporary file in the same folder and is renamed into place, so a
-crash or Ctrl-C leaves the previous file or nothing, never half a PDF.
+crash or Ctrl-C leaves the previous file or nothing, never half a PDF. Inside `one_unit` the
+renames wait until every file of the block is written, and happen under the folder's lock: a
+full disk half-way leaves the old pack, and two runs into one folder never mix their files.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
+from collections.abc import Callable, Iterator
+from contextvars import ContextVar
 from pathlib import Path
 
 from generator.errors import UsageProblem
+from generator.folderlock import locked
+
+_staged: ContextVar[list[tuple[str, Path]] | None] = ContextVar("staged", default=None)
+UNIT_WAIT = 30.0  # seconds to wait for another run to finish moving its files into the same folder
+
+
+@contextlib.contextmanager
+def one_unit(folder: Path, check: Callable[[], None] | None = None) -> Iterator[None]:
+    """Files written by `write_atomic` in this block appear in `folder` together at its end, or
+    not at all when it fails. `check` runs under the folder's lock just before they appear (it may
+    refuse, with a `UsageProblem`, and then nothing appears)."""
+    staged: list[tuple[str, Path]] = []
+    token = _staged.set(staged)
+    try:
+        yield
+        _staged.reset(token)
+        busy = UsageProblem(f"{folder}: another prep-pack run has been writing into this folder for "
+                            f"{UNIT_WAIT:g} s; wait for it to finish or choose another -o folder")
+        with locked(folder, busy, wait=UNIT_WAIT):
+            if check is not None:
+                check()
+            while staged:
+                part, path = staged[0]
+                os.replace(part, path)
+                staged.pop(0)
+    finally:
+        if _staged.get() is staged:
+            _staged.reset(token)
+        for part, _path in staged:  # not moved into place: the block failed
+            Path(part).unlink(missing_ok=True)
 
 
 def write_atomic(path: Path, data: bytes | str) -> Path:
@@ -25,6 +60,9 @@ def write_atomic(path: Path, data: bytes | str) -> Path:
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp_name, 0o644)
+        if (staged := _staged.get()) is not None:  # inside one_unit: moved into place at its end
+            staged.append((tmp_name, path))
+            return path
         os.replace(tmp_name, path)
     except OSError as exc:  # a full disk or a read-only folder: name the file the user asked for
         Path(tmp_name).unlink(missing_ok=True)

@@ -13,11 +13,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.atomic import one_unit
 from generator.content.blocks import Pack
 from generator.content.build import build_pack
 from generator.errors import UsageProblem, labelled
 from generator.messages import text
 from generator.options import FORMATS, RunOptions
+from generator.owners import claim
 from generator.render.assets import Assets, load_assets
 from generator.validate import Inputs, load_inputs
 
@@ -75,12 +77,24 @@ def _clear_stale_parts(out_dir: Path, slug: str) -> None:
                 part.unlink()
 
 
-def render(pack: Pack, *, out_dir: Path, options: RunOptions, result: Result, assets: Assets | None = None) -> None:
+def render(pack: Pack, *, out_dir: Path, options: RunOptions, result: Result, assets: Assets | None = None,
+           profile: Path | None = None) -> None:
     """Write each format the options ask for, of an already built pack (with this process's cached
-    assets unless others are given: `preview` reads edited templates afresh)."""
+    assets unless others are given: `preview` reads edited templates afresh).
+
+    The files appear together when all are written, or not at all (`one_unit`); with `profile`,
+    never over the files of another candidate whose pack has the same name (`owners.claim`).
+    """
     out_dir.mkdir(parents=True, exist_ok=True)
     _clear_stale_parts(out_dir, pack.slug)
     assets = assets or load_assets(options)
+    candidate = str(pack.overview.get("candidate", ""))
+    check = (lambda: claim(out_dir, pack.slug, candidate, str(profile.resolve()))) if profile else None
+    with one_unit(out_dir, check):
+        _render_each(pack, out_dir, options, result, assets)
+
+
+def _render_each(pack: Pack, out_dir: Path, options: RunOptions, result: Result, assets: Assets) -> None:
     for fmt in options.formats:
         started = time.perf_counter()
         path = _renderer(fmt)(pack, out_dir, assets)
@@ -104,5 +118,5 @@ def generate(profile: Path, *, options: RunOptions, out_dir: Path, notes: Path |
     result.timings["model"] = time.perf_counter() - started
     result.warnings.extend(pack.warnings)
     result.overview = pack.overview
-    render(pack, out_dir=out_dir, options=options, result=result)
+    render(pack, out_dir=out_dir, options=options, result=result, profile=profile)
     return result

@@ -125,28 +125,64 @@ def test_killed_process_leaves_the_previous_file_whole(tmp_path: Path) -> None:
     assert all(name.startswith(".pack.pdf.") and name.endswith(".part") for name in leftovers), leftovers
 
 
-def test_interrupted_render_keeps_finished_files_and_leaves_no_half_file(tmp_path: Path,
-                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
-    """Ctrl-C while the DOCX is being written: the HTML before it is whole, no DOCX, no temp file."""
-    from generator.options import RunOptions
-    from generator.pipeline import generate
-    from tests.conftest import PROFILES, TODAY
+def _fail_when_writing(monkeypatch: pytest.MonkeyPatch, suffix: str, error: BaseException) -> None:
+    """Make the write of the pack's `suffix` file fail half-way with `error`."""
+    import generator.render.docx as docx_module
+    import generator.render.ics as ics_module
 
     real_write = write_atomic
 
     def write(path: Path, data):
-        if path.suffix == ".docx":
-            half_writer(monkeypatch, KeyboardInterrupt())
+        if path.suffix == suffix:
+            half_writer(monkeypatch, error)
         return real_write(path, data)
 
-    import generator.render.docx as docx_module
+    for module in (docx_module, ics_module):
+        monkeypatch.setattr(module, "write_atomic", write)
 
-    monkeypatch.setattr(docx_module, "write_atomic", write)
+
+PACK = "ahmet-yilmaz_maasland-logistics-b-v"
+
+
+def _generate(out: Path, formats: tuple[str, ...]) -> None:
+    from generator.options import RunOptions
+    from generator.pipeline import generate
+    from tests.conftest import PROFILES, TODAY
+
+    generate(PROFILES / "ahmet-yilmaz.yaml", options=RunOptions(today=TODAY, formats=formats), out_dir=out)
+
+
+@pytest.mark.parametrize("error", [KeyboardInterrupt(), OSError(28, "No space left on device")], ids=["ctrl-c", "full"])
+def test_a_pack_appears_whole_or_not_at_all(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                            error: BaseException) -> None:
+    """Issue 19: Ctrl-C or a full disk while the DOCX is written, after the HTML was: the folder keeps
+    the previous pack's files as they were (before, it mixed a new HTML with an old DOCX), and
+    no temporary file is left."""
     out = tmp_path / "out"
-    with pytest.raises(KeyboardInterrupt):
-        generate(PROFILES / "ahmet-yilmaz.yaml", options=RunOptions(today=TODAY, formats=("html", "docx")), out_dir=out)
-    assert listing(out) == ["ahmet-yilmaz_maasland-logistics-b-v.html"]
-    assert (out / "ahmet-yilmaz_maasland-logistics-b-v.html").read_text("utf-8").rstrip().endswith("</html>")
+    out.mkdir()
+    for suffix in ("html", "docx"):
+        (out / f"{PACK}.{suffix}").write_bytes(OLD)
+    _fail_when_writing(monkeypatch, ".docx", error)
+    with pytest.raises(type(error)):
+        _generate(out, ("html", "docx"))
+    assert listing(out) == [f"{PACK}.docx", f"{PACK}.html"]
+    assert all((out / name).read_bytes() == OLD for name in listing(out))
+
+
+def test_a_run_waits_for_another_moving_its_files_into_the_folder(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two runs into one folder: the second waits for the first's lock, and when that is held too
+    long it says so and writes nothing (not a mix of both runs' files)."""
+    from generator.folderlock import locked
+
+    monkeypatch.setattr(atomic, "UNIT_WAIT", 0.3)
+    out = tmp_path / "out"
+    out.mkdir()
+    with locked(out, RuntimeError("held")), pytest.raises(PrepPackError, match="another prep-pack run"):
+        _generate(out, ("html", "ics"))
+    assert listing(out) == [".prep-pack.lock"]
+    _generate(out, ("html", "ics"))
+    assert listing(out) == [".prep-pack-owners.json", ".prep-pack.lock", f"{PACK}.html", f"{PACK}.ics"]
 
 
 # ----------------------------------------------------------------------------- names stay inside

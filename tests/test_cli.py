@@ -36,7 +36,10 @@ def test_generate_html_and_ics_from_another_folder(tmp_path):
     assert [Path(p).name for p in written] == ["noor-bakker_gemeente-utrecht.html", "noor-bakker_gemeente-utrecht.ics",
                                                "noor-bakker_gemeente-utrecht.csv"]
     assert all(Path(p).is_file() for p in written)
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(Path(p).name for p in written)
+    shown = sorted(p.name for p in (tmp_path / "out").iterdir() if not p.name.startswith("."))
+    assert shown == sorted(Path(p).name for p in written)
+    hidden = sorted(p.name for p in (tmp_path / "out").iterdir() if p.name.startswith("."))
+    assert hidden == [".prep-pack-owners.json", ".prep-pack.lock"]  # whose pack it is; one writer at a time
 
 
 def test_generate_in_english_on_request(tmp_path):

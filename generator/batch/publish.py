@@ -11,10 +11,8 @@ import contextlib
 import json
 import os
 import shutil
-import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO
 
 from generator import __version__
 from generator.atomic import write_atomic
@@ -22,12 +20,12 @@ from generator.batch.plan import Job
 from generator.batch.report import ReportRow
 from generator.batch.worker import Outcome
 from generator.errors import UsageProblem
+from generator.folderlock import locked as folder_lock
 from generator.language import DEFAULT_LANGUAGE
 from generator.messages import text
 
 MANIFEST = ".prep-pack.json"
 STAGING = ".prep-pack-staging"  # packs are written here and moved into place when whole
-LOCK = ".prep-pack.lock"        # one batch at a time per output folder
 
 
 def is_complete(folder: Path, digest: str) -> bool:
@@ -81,6 +79,8 @@ def store(outcome: Outcome, job: Job, out_dir: Path) -> ReportRow:
     if (out_dir / outcome.slug).is_symlink():  # never write (or delete) through a link planted in OUTDIR
         return ReportRow(job.name, outcome.slug, "failed", f"{out_dir / outcome.slug}: the pack folder is a link; "
                          "it is not written through (remove the link and run again)", outcome.seconds)
+    if other := _another_candidate(out_dir / outcome.slug, job.name, outcome.overview):
+        return ReportRow(job.name, outcome.slug, "failed", other, outcome.seconds)
     warnings = [" ".join(w.split()) for w in outcome.warnings]  # already 'warning: ...', one line each
     warnings += _keep_edited_word(outcome, out_dir / outcome.slug)
     staging = out_dir / STAGING / outcome.slug
@@ -92,6 +92,23 @@ def store(outcome: Outcome, job: Job, out_dir: Path) -> ReportRow:
     write_atomic(staging / MANIFEST, json.dumps(manifest, indent=2))
     publish(staging, out_dir / outcome.slug)
     return ReportRow(job.name, outcome.slug, "ok", "; ".join(warnings), outcome.seconds, outcome.overview)
+
+
+def _another_candidate(folder: Path, profile: str, overview: dict[str, object]) -> str:
+    """Why `folder` may not take this pack: it holds the pack of another candidate, made from
+    another profile (by an earlier run); "" when it is free or this candidate's own."""
+    try:
+        manifest = json.loads((folder / MANIFEST).read_text("utf-8"))
+        before = str(manifest.get("overview", {}).get("candidate", ""))
+        source = str(manifest.get("profile", ""))
+    except (OSError, ValueError, AttributeError):
+        return ""
+    candidate = str(overview.get("candidate", ""))
+    if not before or source == profile or before.casefold().split() == candidate.casefold().split():
+        return ""
+    return (f"{folder}: this folder holds the pack of {before} (from {source}), and this candidate's pack would "
+            "get the same name; it was not written. Use another -o folder for one of them, or remove the old "
+            "folder first")
 
 
 def _keep_edited_word(outcome: Outcome, target: Path) -> list[str]:
@@ -126,36 +143,10 @@ def make_out_dir(out_dir: Path) -> None:
         raise UsageProblem(f"{out_dir}: cannot create the output folder ({exc.strerror})") from None
 
 
-if sys.platform == "win32":  # the same lock with Windows' own call; released if the process dies
-    import msvcrt
-
-    def _lock(handle: IO[str]) -> None:
-        handle.seek(0)
-        msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
-
-    def _unlock(handle: IO[str]) -> None:
-        handle.seek(0)
-        msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
-else:
-    import fcntl
-
-    def _lock(handle: IO[str]) -> None:
-        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-
-    def _unlock(handle: IO[str]) -> None:
-        fcntl.flock(handle, fcntl.LOCK_UN)
-
-
 @contextlib.contextmanager
 def locked(out_dir: Path) -> Iterator[None]:
-    """Hold `<out_dir>/.prep-pack.lock`, so two batches never write into one folder at once."""
-    with open(out_dir / LOCK, "a") as handle:
-        try:
-            _lock(handle)
-        except OSError:
-            raise UsageProblem(f"{out_dir}: another prep-pack batch is writing into this folder; "
-                               "wait for it to finish or choose another -o folder") from None
-        try:
-            yield
-        finally:
-            _unlock(handle)
+    """Hold the output folder's lock, so two batches never write into one folder at once."""
+    busy = UsageProblem(f"{out_dir}: another prep-pack batch is writing into this folder; "
+                        "wait for it to finish or choose another -o folder")
+    with folder_lock(out_dir, busy):
+        yield
