@@ -198,6 +198,9 @@ def test_a_cluster_whose_workers_all_died_stops_the_run(tmp_path, loopback, monk
     result, rows, seconds = _dask_run(tmp_path, address, kill_workers, monkeypatch, EMPTY_AFTER=3.0)
     assert "has had no workers for 3 s" in result.stopped
     assert seconds < 60
+    # the killed workers' copies of candidates' profiles are in Dask's own scratch space, which
+    # the next worker clears; never loose in the temporary folder
+    assert not list((tmp_path / "tmp").glob("prep-pack-*"))
     assert sum(row["error"] == result.stopped for row in rows.values()) >= 10
 
 

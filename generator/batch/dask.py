@@ -89,8 +89,9 @@ def make_pack_on_worker(task: Task, plugin: str) -> Outcome:
     """Run on a Dask worker: `worker.make_pack` with the options held by this run's plugin."""
     from distributed import get_worker
 
-    held: OptionsPlugin = get_worker().plugins[plugin]  # type: ignore[assignment]
-    return packs.make_pack(task, options=held.options)
+    worker = get_worker()
+    held: OptionsPlugin = worker.plugins[plugin]  # type: ignore[assignment]
+    return packs.make_pack(task, options=held.options, scratch=worker.local_directory)
 
 
 def connect(address: str) -> Any:

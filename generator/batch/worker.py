@@ -102,14 +102,16 @@ def _render(task: Task, profile: Path, out_dir: Path,
     return {path.name: path.read_bytes() for path in result.paths}, result.labelled_warnings(), result.overview
 
 
-def make_pack(task: Task, *, options: RunOptions) -> Outcome:
+def make_pack(task: Task, *, options: RunOptions, scratch: str | None = None) -> Outcome:
     """Make one pack from bytes and return its files as bytes (runs in a worker process).
 
     The input is written to a private temporary folder under its own names, so notes are found
     beside the profile and error messages read as they would locally (the folder is renamed back).
+    The folder is made in `scratch` when given (a Dask worker's own space, which Dask clears
+    even after the worker was killed), else in the process's temporary folder.
     """
     started = time.perf_counter()
-    with tempfile.TemporaryDirectory(prefix="prep-pack-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="prep-pack-", dir=scratch) as tmp:
         folder = Path(tmp) / "in"
         profile = _unpack(task, folder)
         try:
