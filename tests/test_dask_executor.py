@@ -97,10 +97,10 @@ class Poison(WorkerPlugin):
 
         original = packs.make_pack
 
-        def deadly(task, *, options):
+        def deadly(task, *, options, scratch=None):
             if task.name == "poison.yaml":
                 os._exit(1)
-            return original(task, options=options)
+            return original(task, options=options, scratch=scratch)
 
         packs.make_pack = deadly
 

@@ -42,10 +42,21 @@ def clean_package(doc: DocxDocument, company: str) -> None:
         for r_id, rel in list(owner.rels.items()):
             if rel.reltype.rsplit("/", 1)[-1] in DROPPED:
                 owner.rels.pop(r_id)
+                _drop_references(owner, r_id)
     for part in doc.part.package.iter_parts():
         _drop_external_links(part)
         if str(part.partname) == "/docProps/app.xml":
             part._blob = APP_XML.format(version=__version__, company=escape(company)).encode("utf-8")
+
+
+def _drop_references(part: Any, r_id: str) -> None:
+    """Remove the elements of `part` that point at a dropped relationship (the settings'
+    `w:attachedTemplate`), so Word finds no reference to something that is not there."""
+    element = getattr(part, "_element", None)
+    if element is None:
+        return
+    for node in [node for node in element.iter() if node.get(R_ID) == r_id]:
+        node.getparent().remove(node)
 
 
 def _drop_external_links(part: Any) -> None:
