@@ -25,7 +25,7 @@ from babel.dates import format_date
 from babel.numbers import format_decimal
 
 from generator.folders import builtin_templates
-from generator.language import DEFAULT_LANGUAGE, aliases, language_facts, languages, plain
+from generator.language import DEFAULT_LANGUAGE, aliases, language_facts, languages
 
 MESSAGES_FILE = "messages.yaml"
 FALLBACK = "en"  # a new language folder without a message yet shows the English one
@@ -36,10 +36,10 @@ _DECLARED = re.compile(rb"^language:[ \t]*[\"']?([A-Za-z]{2,8})", re.MULTILINE)
 @lru_cache(maxsize=16)
 def catalogue(lang: str) -> dict[str, Any]:
     """The messages of one language as nested plain data ({} when the folder has none)."""
-    from generator.yamlload import load_yaml_mapping
+    from generator.language import read_own_yaml
 
     path = builtin_templates() / lang / MESSAGES_FILE
-    return plain(load_yaml_mapping(path, "language file")) if path.is_file() else {}
+    return read_own_yaml(path) if path.is_file() else {}
 
 
 def _walk(data: Any, key: str) -> Any:

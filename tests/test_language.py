@@ -150,3 +150,15 @@ def test_every_text_is_text():
             forms = value.values() if isinstance(value, dict) and (is_register_pair(value) or is_plural(value)) \
                 else [value]
             assert all(isinstance(form, (str, int, float)) for form in forms), f"{code}: {key} is {value!r}"
+
+
+@pytest.mark.parametrize("path", sorted(str(p.relative_to(ROOT)) for p in (ROOT / "templates").glob("*/*.yaml")
+                                        if p.name in ("texts.yaml", "messages.yaml", "language.yaml")))
+def test_our_own_template_files_read_the_same_fast_and_carefully(path: str) -> None:
+    """Issue 18: prep-pack's own language files are read by libyaml (fifty times faster); every
+    value must be exactly what the careful loader for strangers' files gives (all text)."""
+    from generator.language import plain, read_own_yaml
+    from generator.yamlload import load_yaml_mapping
+
+    fast = read_own_yaml(ROOT / path)
+    assert fast and fast == plain(load_yaml_mapping(ROOT / path, "language file"))

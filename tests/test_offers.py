@@ -217,7 +217,9 @@ def test_the_chart_splits_certain_and_expected_pay():
     plain = chart_svg(Chart(**base), Design())
     split = chart_svg(Chart(**base, certain_totals=(60000.0, 62000.0), certain_per_hour=(35.0, 36.0),
                             title_expected="verwacht"), Design())
-    assert split.count("<path") > plain.count("<path")  # the pale expected part and its legend are drawn
+    assert split.count("<rect") == plain.count("<rect") + 3  # the pale expected part of two bars, and the legend
+    assert ">verwacht</text>" in split and "verwacht" not in plain
+    assert "#b1c1d0" in split  # the expected part: the bar's blue, pale (the money nobody promised)
 
 
 def test_a_sales_role_gets_commission_advice_and_a_doubted_skill_is_to_strengthen(liam, sanne):

@@ -1,6 +1,6 @@
 """The default executor: worker processes on this machine (`LocalPool`).
 
-Workers are forked from a server that has WeasyPrint, the renderers and matplotlib loaded
+Workers are forked from a server that has WeasyPrint and the renderers loaded
 (`PRELOAD`). Each worker is started with the run's options and loads its templates, stylesheet
 and fonts once into its own `load_assets` cache (`worker.warm`); every task carries the same
 frozen options, so a worker keeps no state of its own. A `--templates` folder is used where it
@@ -27,7 +27,7 @@ from generator.options import RunOptions
 RECYCLE_AFTER = 40  # packs per local worker process before a fresh one takes over
 # Imported once in the fork server, so every local worker starts with them loaded.
 PRELOAD = ("generator.batch.worker", "generator.pipeline", "generator.render.pdf", "generator.render.docx",
-           "generator.render.html", "weasyprint", "matplotlib.pyplot", "matplotlib.backends.backend_svg")
+           "generator.render.html", "generator.render.chart", "weasyprint", "PIL.Image")
 HUNG_GRACE = 30.0  # seconds past --pack-timeout after which a worker deaf to its alarm is ended from outside
 WORKER_DIED = ("the worker process making this pack stopped unexpectedly (out of memory, or a crash in a font "
                "or image library?); the other profiles were not affected")

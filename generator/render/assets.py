@@ -116,8 +116,8 @@ class Assets:
         """The stylesheet parsed once by WeasyPrint."""
         from weasyprint import CSS
 
-        return CSS(string=self.css_text, base_url=str(self.dirs[0]) + "/", url_fetcher=self.fetcher,
-                   font_config=self.font_config)
+        return CSS(string=self.design.resolve(self.css_text), base_url=str(self.dirs[0]) + "/",
+                   url_fetcher=self.fetcher, font_config=self.font_config)
 
 
 @lru_cache(maxsize=4)

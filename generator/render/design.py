@@ -7,6 +7,7 @@ the defaults everywhere at once. The stylesheet itself holds no colour values of
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, fields, replace
 
 from generator.brand import Brand
@@ -46,10 +47,21 @@ class Design:
         return {f.name.replace("_", "-"): getattr(self, f.name) for f in fields(self)
                 if isinstance(getattr(self, f.name), str)}
 
+    @property
+    def tokens(self) -> dict[str, str]:
+        """Every token by its CSS custom property name, without the leading `--`."""
+        return {**self.colours, "body-size": f"{self.body_size:g}pt"}
+
     def css_variables(self) -> str:
         """The tokens as CSS custom properties, for a `:root { ... }` rule."""
-        return " ".join(f"--{name}: {value};" for name, value in self.colours.items()) + \
-            f" --body-size: {self.body_size:g}pt;"
+        return " ".join(f"--{name}: {value};" for name, value in self.tokens.items())
+
+    def resolve(self, css: str) -> str:
+        """`css` with each `var(--token)` of ours replaced by its value. WeasyPrint works out a
+        var() again for every element it styles (a tenth of a PDF's time); the browser view keeps
+        the variables. Other variables (an agency's own) and var() with a fallback are left alone."""
+        tokens = self.tokens
+        return re.sub(r"var\(--([\w-]+)\)", lambda found: tokens.get(found.group(1), found.group(0)), css)
 
     @property
     def fonts(self) -> tuple[str, ...]:
