@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import secrets
 import tempfile
 from collections.abc import Callable, Iterator
 from contextvars import ContextVar
@@ -37,15 +38,39 @@ def one_unit(folder: Path, check: Callable[[], None] | None = None) -> Iterator[
         with locked(folder, busy, wait=UNIT_WAIT):
             if check is not None:
                 check()
-            while staged:
-                part, path = staged[0]
-                os.replace(part, path)
-                staged.pop(0)
+            _move_all(staged)
     finally:
         if _staged.get() is staged:
             _staged.reset(token)
         for part, _path in staged:  # not moved into place: the block failed
             Path(part).unlink(missing_ok=True)
+
+
+def _move_all(staged: list[tuple[str, Path]]) -> None:
+    """Move each part file onto its name, all or none: the files already there step aside first
+    (`.<name>.<random>.old`) and come back if any move fails (a file open in Word on Windows);
+    `staged` is emptied as parts are moved."""
+    moved: list[tuple[Path, Path | None]] = []
+    path = Path()
+    try:
+        while staged:
+            part, path = staged[0]
+            backup = path.with_name(f".{path.name}.{secrets.token_hex(4)}.old") if os.path.lexists(path) else None
+            if backup is not None:
+                os.replace(path, backup)
+            moved.append((path, backup))
+            os.replace(part, path)
+            staged.pop(0)
+    except OSError as exc:
+        for done, backup in reversed(moved):  # put back what was there; remove what was not
+            if backup is not None:
+                os.replace(backup, done)
+            else:
+                done.unlink(missing_ok=True)
+        raise OSError(exc.errno, exc.strerror, str(path)) from None
+    for _path, backup in moved:
+        if backup is not None:
+            backup.unlink(missing_ok=True)
 
 
 def write_atomic(path: Path, data: bytes | str) -> Path:

@@ -15,6 +15,7 @@ import shutil
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Annotated
 
 from generator.content.net_pay import NetPay, estimate_all
 from generator.content.offer_checks import guaranteed, warn_apples_and_pears
@@ -22,6 +23,7 @@ from generator.content.offer_export import COLUMNS, offer_records
 from generator.content.offers import Comparison, compare
 from generator.csvtext import csv_text, default_dialect
 from generator.errors import InputError, Problem
+from generator.fieldtypes import Few
 from generator.language import DEFAULT_LANGUAGE, Texts, load_language
 from generator.messages import choose_language
 from generator.models import LanguageCode, Offer, Profile, Salary, Strict
@@ -36,7 +38,7 @@ class OffersFile(Strict):
 
     language: LanguageCode = DEFAULT_LANGUAGE
     salary: Salary | None = None
-    offers: list[Offer]
+    offers: Annotated[list[Offer], Few]  # as many as a profile may hold
 
 
 @dataclass(frozen=True)

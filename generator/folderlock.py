@@ -4,6 +4,7 @@ the process holding it ends (also after kill -9), so a stale lock never blocks a
 from __future__ import annotations
 
 import contextlib
+import os
 import sys
 import time
 from collections.abc import Iterator
@@ -36,7 +37,8 @@ else:
 def locked(folder: Path, busy: Exception, wait: float = 0.0) -> Iterator[None]:
     """Hold `<folder>/.prep-pack.lock`, waiting up to `wait` seconds for another holder to let go;
     raise `busy` when it does not."""
-    with open(folder / LOCK, "a") as handle:
+    flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND | getattr(os, "O_NOFOLLOW", 0)  # a planted link is not followed
+    with os.fdopen(os.open(folder / LOCK, flags, 0o644), "a") as handle:
         deadline = time.monotonic() + wait
         while True:
             try:

@@ -151,7 +151,7 @@ def read_own_yaml(path: Path) -> dict[str, Any]:
 def _read(path: Path) -> dict[str, Any]:
     """A language file: our own quickly; an agency's (`--templates`) with the careful loader, which
     refuses what could hurt and names the line of a mistake."""
-    if path.is_relative_to(builtin_templates()):
+    if path.resolve().is_relative_to(builtin_templates().resolve()):
         return read_own_yaml(path)
     return plain(load_yaml_mapping(path, "language file"))
 

@@ -66,15 +66,18 @@ def _renderer(fmt: str) -> Callable[[Pack, Path, Assets], Path]:
     return render_csv
 
 
-STALE_PART_SECONDS = 60  # a part file this old was left by a run that was killed (kill -9, power cut)
+STALE_PART_SECONDS = 600  # a part file this old was left by a run that was killed (kill -9, power cut)
 
 
 def _clear_stale_parts(out_dir: Path, slug: str) -> None:
-    """Remove the half-written files (`.<slug>.<ext>.*.part`) a killed earlier run left behind."""
-    for part in out_dir.glob(f".{glob.escape(slug)}.*.part"):
-        with contextlib.suppress(OSError):
-            if time.time() - part.stat().st_mtime > STALE_PART_SECONDS:
-                part.unlink()
+    """Remove the half-written files (`.<slug>.<ext>.*.part`, and `.old` copies set aside while a
+    pack was being moved in) that a killed earlier run left behind. Called under the folder's
+    lock, and only for files far older than any live run's, so no running pack loses its own."""
+    for pattern in (f".{glob.escape(slug)}.*.part", f".{glob.escape(slug)}.*.old"):
+        for part in out_dir.glob(pattern):
+            with contextlib.suppress(OSError):
+                if time.time() - part.stat().st_mtime > STALE_PART_SECONDS:
+                    part.unlink()
 
 
 def render(pack: Pack, *, out_dir: Path, options: RunOptions, result: Result, assets: Assets | None = None,
@@ -86,11 +89,15 @@ def render(pack: Pack, *, out_dir: Path, options: RunOptions, result: Result, as
     never over the files of another candidate whose pack has the same name (`owners.claim`).
     """
     out_dir.mkdir(parents=True, exist_ok=True)
-    _clear_stale_parts(out_dir, pack.slug)
     assets = assets or load_assets(options)
     candidate = str(pack.overview.get("candidate", ""))
-    check = (lambda: claim(out_dir, pack.slug, candidate, str(profile.resolve()))) if profile else None
-    with one_unit(out_dir, check):
+
+    def before_moving_in() -> None:  # under the folder's lock
+        _clear_stale_parts(out_dir, pack.slug)
+        if profile is not None:
+            claim(out_dir, pack.slug, candidate, str(profile.resolve()))
+
+    with one_unit(out_dir, before_moving_in):
         _render_each(pack, out_dir, options, result, assets)
 
 

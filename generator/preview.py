@@ -74,7 +74,7 @@ class Preview:
                 from generator.pipeline import render as render_formats
 
                 render_formats(pack, out_dir=self.pdf_dir, options=replace(options, formats=("pdf",)),
-                               result=Result(), assets=assets)
+                               result=Result(), assets=assets, profile=self.profile)
             error = ""
         except PrepPackError as exc:
             page, error = self.page, exc.format_message()

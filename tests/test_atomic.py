@@ -249,3 +249,38 @@ def test_the_next_generate_removes_part_files_a_killed_run_left(tmp_path):
     result = generate(PROFILES / "ahmet-yilmaz.yaml", options=RunOptions(today=TODAY, formats=("html",)), out_dir=out)
     assert result.paths[0].name.startswith("ahmet-yilmaz_")
     assert not stale.exists() and fresh.exists() and other.exists()
+
+
+def test_a_move_that_fails_half_way_puts_the_previous_pack_back(tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """The second of two files cannot be moved in (a Word file open on Windows): the first is put
+    back as it was, nothing is left behind, and the message names the file that could not be replaced."""
+    out = tmp_path / "out"
+    out.mkdir()
+    for suffix in ("html", "ics"):
+        (out / f"{PACK}.{suffix}").write_bytes(OLD)
+    real_replace = os.replace
+
+    def replace(source, target):
+        if str(source).endswith(".part") and str(target).endswith(".ics"):
+            raise PermissionError(13, "The process cannot access the file because it is being used")
+        return real_replace(source, target)
+
+    monkeypatch.setattr(atomic.os, "replace", replace)
+    with pytest.raises(OSError) as failed:
+        _generate(out, ("html", "ics"))
+    assert failed.value.filename == str(out.resolve() / f"{PACK}.ics")
+    assert [name for name in listing(out) if not name.startswith(".prep-pack")] == [f"{PACK}.html", f"{PACK}.ics"]
+    assert all((out / f"{PACK}.{suffix}").read_bytes() == OLD for suffix in ("html", "ics"))
+
+
+def test_a_link_planted_as_the_lock_file_is_not_followed(tmp_path: Path) -> None:
+    """The lock file is opened without following a link: a planted one cannot make prep-pack create
+    or touch a file elsewhere; the run stops with a plain error instead."""
+    out, elsewhere = tmp_path / "out", tmp_path / "elsewhere.txt"
+    out.mkdir()
+    (out / ".prep-pack.lock").symlink_to(elsewhere)
+    with pytest.raises(OSError):
+        _generate(out, ("html",))
+    assert not elsewhere.exists()
+    assert [name for name in listing(out) if not name.startswith(".prep-pack")] == []

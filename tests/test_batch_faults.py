@@ -180,7 +180,9 @@ def _dask_run(tmp_path: Path, address: str, fault, monkeypatch, **patch: float):
 
 def test_a_dead_scheduler_stops_the_run_with_a_message_and_a_full_report(tmp_path, loopback, monkeypatch):
     address, scheduler, _workers = loopback
-    result, rows, seconds = _dask_run(tmp_path, address, scheduler.kill, monkeypatch, LOST_AFTER=3.0)
+    # 15 s: longer than the client's own 10 s of reconnecting, after which it closes and refuses
+    # new tasks (before, that surfaced as a ClosedClientError traceback and no report)
+    result, rows, seconds = _dask_run(tmp_path, address, scheduler.kill, monkeypatch, LOST_AFTER=15.0)
     assert "lost the Dask scheduler" in result.stopped and "--resume" in result.stopped
     assert seconds < 60
     assert {row["status"] for row in rows.values()} == {"ok", "failed"}

@@ -70,3 +70,33 @@ def test_a_token_change_reaches_the_word_file(sanne_docx_with):
     docx = sanne_docx_with(None, dataclasses.replace(Design(), tip="#123456"))
     with zipfile.ZipFile(io.BytesIO(docx)) as archive:
         assert 'w:val="123456"' in archive.read("word/styles.xml").decode()
+
+
+def test_the_word_chart_is_drawn_whatever_font_fontconfig_offers(tmp_path, monkeypatch):
+    """A name in Arabic with a Latin part and an emoji; and a font Pillow cannot size (a bitmap
+    colour-emoji font), which before made the whole Word file fail with 'invalid pixel size'."""
+    import io
+
+    from PIL import Image
+
+    import generator.render.chart as chart_module
+
+    names = dataclasses.replace(CHART, names=("Al Noor شركة", "🚀 Rocket B.V."))
+    assert Image.open(io.BytesIO(chart_png(names, Design()))).size == (1079, 435)
+    unusable = tmp_path / "emoji.ttf"
+    unusable.write_bytes(b"not a scalable font")
+    monkeypatch.setattr(chart_module, "_font_file", lambda *_args: str(unusable))
+    chart_module.chart_png.cache_clear()
+    assert Image.open(io.BytesIO(chart_png(names, Design()))).format == "PNG"
+
+
+def test_our_tokens_are_resolved_for_weasyprint_unless_the_stylesheet_sets_them_itself():
+    """Issue 18: var(--token) is written out for WeasyPrint (it resolved each one per element); an
+    agency stylesheet that sets --primary itself keeps its own value in the PDF too."""
+    design = Design()
+    assert design.resolve("h1 { color: var(--primary); }") == f"h1 {{ color: {design.primary}; }}"
+    agency = ":root { --primary: #123456; } h1 { color: var(--primary); } p { color: var(--accent); }"
+    assert design.resolve(agency) == f":root {{ --primary: #123456; }} h1 {{ color: var(--primary); }} " \
+                                     f"p {{ color: {design.accent}; }}"
+    assert design.resolve("a { color: var(--agency-own); b: var(--primary, red) }") == \
+        "a { color: var(--agency-own); b: var(--primary, red) }"

@@ -16,10 +16,12 @@ import dataclasses
 import logging
 import shutil
 import tempfile
+import threading
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import CancelledError
+from functools import partial
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -35,7 +37,8 @@ except ImportError:  # `connect` tells the user how to install it
 
 CONNECT_TIMEOUT = "10s"
 WORKERS_TIMEOUT = 60  # seconds to wait for a first worker when the scheduler has none
-POLL = 1.0          # seconds between looks at the cluster while no pack finishes
+POLL = 1.0          # seconds between looks at the cluster
+ANSWER_WITHIN = 5.0  # seconds a cluster call may take before it counts as no answer
 LOST_AFTER = 30.0   # seconds without an answer from the scheduler before the run stops
 EMPTY_AFTER = 60.0  # seconds with no worker left before the run stops
 SCHEDULER_LOST = ("lost the Dask scheduler at {address}: no answer for {seconds:g} s; the packs not made yet are "
@@ -125,13 +128,38 @@ class ClusterGone(ExecutorStopped):
     fail with this message and the run writes its report."""
 
 
+def _within(seconds: float, call: Callable[[], Any]) -> tuple[bool, Any]:
+    """Run `call` in a helper thread: (True, its result) when it answered within `seconds`, else
+    (False, None), also when it failed. A scheduler that is paused or unreachable without closing
+    the connection would otherwise hold the run (and Ctrl-C) for ever."""
+    box: dict[str, Any] = {}
+
+    def target() -> None:
+        try:
+            box["value"] = call()
+        except Exception:  # noqa: BLE001 - any failure means "no answer"
+            box["failed"] = True
+
+    thread = threading.Thread(target=target, name="prep-pack-cluster-call", daemon=True)
+    thread.start()
+    thread.join(seconds)
+    if thread.is_alive() or "failed" in box:
+        return False, None
+    return True, box.get("value")
+
+
+def _executing(dask_worker: Any) -> list[str]:
+    """Run on each worker: the keys its threads are running now (not those waiting their turn)."""
+    return [str(state.key) for state in dask_worker.state.executing]
+
+
 class _Watch:
     """How long the cluster has been unwell, and how long each pack has been running."""
 
     def __init__(self, executor: DaskExecutor) -> None:
         self.executor = executor
         self.unwell: dict[str, float] = {}   # condition -> since when
-        self.running: dict[str, float] = {}  # task key -> first seen running
+        self.running: dict[str, float] = {}  # task key -> since when a worker thread runs it
 
     def _since(self, condition: str, now: float, present: bool) -> float:
         """Seconds `condition` has held (0 when it does not)."""
@@ -141,27 +169,26 @@ class _Watch:
         return now - self.unwell.setdefault(condition, now)
 
     def check(self) -> None:
-        """Raise `ClusterGone` when the scheduler or every worker has been gone too long."""
-        client, now = self.executor.client, time.monotonic()
-        address = client.scheduler.address if client.scheduler else "?"
-        if self._since("lost", now, client.status != "running") > LOST_AFTER:
+        """Raise `ClusterGone` when the scheduler has not answered, or no worker has been left, too long."""
+        client, now, address = self.executor.client, time.monotonic(), self.executor.address
+        answered, info = (False, None) if client.status != "running" else _within(ANSWER_WITHIN, client.scheduler_info)
+        if self._since("lost", now, not answered) > LOST_AFTER:
             raise ClusterGone(SCHEDULER_LOST.format(address=address, seconds=LOST_AFTER))
-        empty = client.status == "running" and not client.scheduler_info().get("workers")
-        if self._since("empty", now, empty) > EMPTY_AFTER:
+        empty = answered and not (info or {}).get("workers")
+        if self._since("empty", now, bool(empty)) > EMPTY_AFTER:
             raise ClusterGone(NO_WORKERS.format(address=address, seconds=EMPTY_AFTER))
 
     def overdue(self, keys: set[str], limit: float) -> set[str]:
-        """The keys of packs running for more than `limit` seconds (the scheduler says which run)."""
+        """The keys of packs a worker thread has been running for more than `limit` seconds. Time
+        waiting for a thread does not count, and a pack run again after a worker died starts afresh."""
         client, now = self.executor.client, time.monotonic()
-        if client.status != "running":
+        answered, executing = (False, None) if client.status != "running" else \
+            _within(ANSWER_WITHIN, lambda: client.run(_executing, on_error="ignore"))
+        if not answered:
             return set()
-        try:
-            processing = client.sync(client.scheduler.processing, workers=None, callback_timeout=5)
-        except Exception:  # noqa: BLE001 - a scheduler that does not answer is `check`'s business
-            return set()
-        for key in {key for keys_ in processing.values() for key in keys_} & keys:
-            self.running.setdefault(key, now)
-        return {key for key, since in self.running.items() if key in keys and now - since > limit}
+        running = {key for found in (executing or {}).values() if isinstance(found, list) for key in found} & keys
+        self.running = {key: self.running.get(key, now) for key in running}
+        return {key for key, since in self.running.items() if now - since > limit}
 
 
 def _ready(finished: Any, seconds: float) -> list[Any]:
@@ -184,6 +211,7 @@ class DaskExecutor:
         self.client = client
         self.owns_client = owns_client
         self.timeout = timeout
+        self.address = str(getattr(client.scheduler, "address", "") or "the Dask scheduler")  # kept for messages
         self.workers = worker_threads(client)
         self.in_flight = in_flight or 2 * self.workers  # back-pressure: bytes are read as tasks go out
         self.futures: dict[Any, Task] = {}
@@ -214,19 +242,33 @@ class DaskExecutor:
 
     def _overdue(self, watch: _Watch) -> Iterator[Outcome]:
         """Give up on packs running past `--pack-timeout`: cancelled on the cluster, failed rows here."""
-        keys = {future.key: future for future in self.futures}
+        keys = {future.key: future for future in self.futures if not future.done()}
         for key in watch.overdue(set(keys), self.timeout):
             future = keys[key]
             task = self.futures.pop(future)
-            self._quietly(lambda f=future: self.client.cancel([f], force=True))
+            self._quietly(partial(self.client.cancel, [future], force=True))
             yield Outcome(task.name, task.slug, error=timed_out(self.timeout), seconds=self.timeout)
+
+    def _submit(self, task: Task, plugin: str, key: str, finished: Any) -> bool:
+        """Put a task on the cluster; False when the scheduler is gone (the task waits for it)."""
+        if self.client.status != "running":
+            return False
+        try:
+            future = self.client.submit(make_pack_on_worker, task, plugin, pure=False, retries=1, key=key)
+        except Exception:
+            if self.client.status == "running":
+                raise
+            return False  # closed between the look and the call
+        self.futures[future] = task
+        finished.add(future)
+        return True
 
     def run(self, tasks: Iterator[Task], options: RunOptions) -> Iterator[Outcome]:
         """Submit the tasks, at most `in_flight` at a time, and yield outcomes as they finish.
 
-        While nothing finishes it looks at the cluster once a second: a pack running past the
-        timeout becomes a failed outcome, and a scheduler gone for `LOST_AFTER` seconds or a
-        cluster without workers for `EMPTY_AFTER` raises `ClusterGone`.
+        Once a second it looks at the cluster: a pack running past the timeout becomes a failed
+        outcome, and a scheduler silent for `LOST_AFTER` seconds or a cluster without workers for
+        `EMPTY_AFTER` raises `ClusterGone`. While the scheduler is away nothing is submitted.
         """
         from distributed import as_completed
 
@@ -236,33 +278,35 @@ class DaskExecutor:
         shipped = dataclasses.replace(options, templates=None)  # a path on this machine means nothing there
         self.client.register_plugin(OptionsPlugin(plugin, shipped, templates), name=plugin)
         watch, source, finished = _Watch(self), iter(tasks), as_completed(loop=self.client.loop)
+        waiting: list[Task] = []  # read from the source, not yet on the cluster
+        exhausted, looked = False, time.monotonic()
         try:
             while True:
-                while len(self.futures) < self.in_flight and (task := next(source, None)) is not None:
-                    future = self.client.submit(make_pack_on_worker, task, plugin, pure=False, retries=1,
-                                                key=f"prep-pack-{run_id}-{task.name}")
-                    self.futures[future] = task
-                    finished.add(future)
-                if not self.futures:
+                while len(self.futures) < self.in_flight and not exhausted:
+                    if not waiting and (task := next(source, None)) is not None:
+                        waiting.append(task)
+                    if not waiting:
+                        exhausted = True
+                    elif self._submit(waiting[0], plugin, f"prep-pack-{run_id}-{waiting[0].name}", finished):
+                        waiting.pop(0)
+                    else:
+                        break
+                if exhausted and not waiting and not self.futures:
                     break
-                done = [future for future in _ready(finished, POLL) if future in self.futures]  # not given up on
-                for future in done:
+                for future in [f for f in _ready(finished, POLL) if f in self.futures]:  # not given up on
                     yield self._outcome(future)
-                if not done:
+                if time.monotonic() - looked >= POLL:
+                    looked = time.monotonic()
                     yield from self._overdue(watch)
                     watch.check()
         finally:
             self._quietly(lambda: self.client.unregister_worker_plugin(plugin))
 
-    def _quietly(self, call: Any) -> None:
-        """A call to a cluster that may be going away: skipped when the scheduler is gone, and
-        any failure ignored (it is cleanup, and the run has a report to write)."""
-        if self.client.status != "running":
-            return
-        try:
-            call()
-        except Exception:  # noqa: BLE001 - see the docstring
-            pass
+    def _quietly(self, call: Callable[[], Any]) -> None:
+        """A call to a cluster that may be going away: skipped when the scheduler is gone, given
+        `ANSWER_WITHIN` seconds, any failure ignored (it is cleanup; the run has a report to write)."""
+        if self.client.status == "running":
+            _within(ANSWER_WITHIN, call)
 
     def stop(self) -> None:
         """Cancel every task still queued or running on the cluster (Ctrl-C, a lost cluster)."""

@@ -101,7 +101,10 @@ def _another_candidate(folder: Path, profile: str, overview: dict[str, object]) 
         manifest = json.loads((folder / MANIFEST).read_text("utf-8"))
         before = str(manifest.get("overview", {}).get("candidate", ""))
         source = str(manifest.get("profile", ""))
-    except (OSError, ValueError, AttributeError):
+        present = any((folder / str(name)).is_file() for name in manifest.get("files", []))
+    except (OSError, ValueError, AttributeError, TypeError):
+        return ""
+    if not present:  # the old pack's files were removed: the folder is free
         return ""
     candidate = str(overview.get("candidate", ""))
     if not before or source == profile or before.casefold().split() == candidate.casefold().split():

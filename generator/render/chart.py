@@ -183,24 +183,35 @@ def chart_png(chart: Chart, design: Design) -> bytes:
 
 
 def _font(family: str, text: str, bold: bool, pixels: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
-    """A font for `text` at `pixels`: the design's typeface, or one that has the text's letters."""
+    """A font for `text` at `pixels`: the design's typeface, or one that has every letter of the
+    text (a name in Arabic or Chinese, with its Latin part); Pillow's own when none can be used."""
     from PIL import ImageFont
 
-    path = _font_file(family, _unusual(text), bold)
-    return ImageFont.truetype(path, pixels) if path else ImageFont.load_default(pixels)
+    for path in (_font_file(family, _letters(text), bold), _font_file(family, "", bold)):
+        if path:
+            try:
+                return ImageFont.truetype(path, pixels)
+            except OSError:  # a bitmap font (colour emoji) comes in fixed sizes only
+                continue
+    return ImageFont.load_default(pixels)
 
 
-def _unusual(text: str) -> str:
-    """The letters of `text` beyond Latin (a name in Arabic or Chinese), for choosing a font."""
-    return "".join(sorted({ch for ch in text if ord(ch) > 0x24F and ch not in "€…–—‘’“”"}))
+def _letters(text: str) -> str:
+    """Every letter of `text` when it has any beyond Latin (the font must have them all), else ""."""
+    plain = {ch for ch in text if not ch.isspace()}
+    if all(ord(ch) <= 0x24F or ch in "€…–—‘’“”" for ch in plain):
+        return ""
+    return "".join(sorted(plain))
 
 
 @lru_cache(maxsize=64)
 def _font_file(family: str, letters: str, bold: bool) -> str | None:
-    """The font file fontconfig picks for the design's typeface (or, for `letters`, one that has them)."""
+    """The scalable font file fontconfig picks for the design's typeface, one that has all of
+    `letters` when given. The pattern holds `letters` only as hexadecimal code points."""
     if not shutil.which("fc-match"):
         return None
-    pattern = family if not letters else ":charset=" + " ".join(f"{ord(ch):x}" for ch in letters)
+    pattern = family + ":scalable=true"
+    pattern += ":charset=" + " ".join(f"{ord(ch):x}" for ch in letters) if letters else ""
     pattern += ":weight=bold" if bold else ""
     try:
         found = subprocess.run(["fc-match", "-f", "%{file}", pattern], capture_output=True, text=True, timeout=10)

@@ -60,7 +60,8 @@ class Design:
         """`css` with each `var(--token)` of ours replaced by its value. WeasyPrint works out a
         var() again for every element it styles (a tenth of a PDF's time); the browser view keeps
         the variables. Other variables (an agency's own) and var() with a fallback are left alone."""
-        tokens = self.tokens
+        tokens = {name: value for name, value in self.tokens.items()
+                  if not re.search(rf"--{re.escape(name)}\s*:", css)}  # an agency's stylesheet sets it itself
         return re.sub(r"var\(--([\w-]+)\)", lambda found: tokens.get(found.group(1), found.group(0)), css)
 
     @property

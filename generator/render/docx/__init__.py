@@ -59,10 +59,10 @@ def _remember_styles(doc: DocxDocument) -> None:
     all in place (`setup_styles`) before the first paragraph, so a name's answer never changes."""
     part = doc.part
     lookup = part.get_style_id
-    known: dict[tuple[object, object], str | None] = {}
+    known: dict[tuple[object, object], str | None] = {}  # (name or style id, style type) -> style id
 
     def style_id(style: object, style_type: object) -> str | None:
-        key = (style if isinstance(style, str) else id(style), style_type)
+        key = (style if isinstance(style, str) else getattr(style, "style_id", None) or repr(style), style_type)
         if key not in known:
             known[key] = lookup(style, style_type)
         return known[key]
