@@ -157,10 +157,10 @@ def loopback(tmp_path):
 
 def _dask_run(tmp_path: Path, address: str, fault, monkeypatch, **patch: float):
     """Run the 20 profiles on the cluster at `address` in this process; `fault()` once 3 packs are out."""
-    import generator.batch.dask as on_dask
+    import generator.batch.watch as watch
 
     for name, value in patch.items():
-        monkeypatch.setattr(on_dask, name, value)
+        monkeypatch.setattr(watch, name, value)
     names = _twenty(tmp_path / "in")
     out = tmp_path / "out"
     done: list[int] = []

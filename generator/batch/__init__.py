@@ -20,6 +20,7 @@ How a run goes (`run.run_batch`):
 | `publish.py` | staging, manifest, lock |
 | `local.py` | `LocalPool`, the process executor |
 | `dask.py` | `DaskExecutor` and its worker plugin |
+| `watch.py` | keeping an eye on a Dask cluster: time limits, a lost scheduler, no workers |
 | `report.py` | `ReportRow`, report.csv, `BatchResult` |
 | `run.py` | `run_batch`: the executor choice and the run itself |
 """

@@ -16,7 +16,6 @@ import dataclasses
 import logging
 import shutil
 import tempfile
-import threading
 import time
 import uuid
 from collections.abc import Callable, Iterator
@@ -26,7 +25,8 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from generator.batch import worker as packs
-from generator.batch.worker import PACK_TIMEOUT, ExecutorStopped, Outcome, Task, timed_out
+from generator.batch.watch import ANSWER_WITHIN, POLL, Watch, ready, within
+from generator.batch.worker import PACK_TIMEOUT, Outcome, Task, timed_out
 from generator.errors import UsageProblem
 from generator.options import RunOptions, folder_files
 
@@ -37,14 +37,6 @@ except ImportError:  # `connect` tells the user how to install it
 
 CONNECT_TIMEOUT = "10s"
 WORKERS_TIMEOUT = 60  # seconds to wait for a first worker when the scheduler has none
-POLL = 1.0          # seconds between looks at the cluster
-ANSWER_WITHIN = 5.0  # seconds a cluster call may take before it counts as no answer
-LOST_AFTER = 30.0   # seconds without an answer from the scheduler before the run stops
-EMPTY_AFTER = 60.0  # seconds with no worker left before the run stops
-SCHEDULER_LOST = ("lost the Dask scheduler at {address}: no answer for {seconds:g} s; the packs not made yet are "
-                  "marked failed; start the scheduler again and run the same command with --resume")
-NO_WORKERS = ("the Dask cluster at {address} has had no workers for {seconds:g} s (did they die, out of memory?); "
-              "the packs not made yet are marked failed; start workers and run the same command with --resume")
 CUT_OFF = ("the connection to the Dask scheduler was lost while this pack was being made; run the same command "
            "with --resume once the scheduler is back")
 GAVE_UP = ("the cluster gave up on this profile: every worker that tried to make its pack died "
@@ -123,82 +115,6 @@ def worker_threads(client: Any) -> int:
     return max(1, sum(w.get("nthreads", 1) for w in client.scheduler_info()["workers"].values()))
 
 
-class ClusterGone(ExecutorStopped):
-    """The cluster stopped working mid-run (scheduler unreachable, no workers): the unmade packs
-    fail with this message and the run writes its report."""
-
-
-def _within(seconds: float, call: Callable[[], Any]) -> tuple[bool, Any]:
-    """Run `call` in a helper thread: (True, its result) when it answered within `seconds`, else
-    (False, None), also when it failed. A scheduler that is paused or unreachable without closing
-    the connection would otherwise hold the run (and Ctrl-C) for ever."""
-    box: dict[str, Any] = {}
-
-    def target() -> None:
-        try:
-            box["value"] = call()
-        except Exception:  # noqa: BLE001 - any failure means "no answer"
-            box["failed"] = True
-
-    thread = threading.Thread(target=target, name="prep-pack-cluster-call", daemon=True)
-    thread.start()
-    thread.join(seconds)
-    if thread.is_alive() or "failed" in box:
-        return False, None
-    return True, box.get("value")
-
-
-def _executing(dask_worker: Any) -> list[str]:
-    """Run on each worker: the keys its threads are running now (not those waiting their turn)."""
-    return [str(state.key) for state in dask_worker.state.executing]
-
-
-class _Watch:
-    """How long the cluster has been unwell, and how long each pack has been running."""
-
-    def __init__(self, executor: DaskExecutor) -> None:
-        self.executor = executor
-        self.unwell: dict[str, float] = {}   # condition -> since when
-        self.running: dict[str, float] = {}  # task key -> since when a worker thread runs it
-
-    def _since(self, condition: str, now: float, present: bool) -> float:
-        """Seconds `condition` has held (0 when it does not)."""
-        if not present:
-            self.unwell.pop(condition, None)
-            return 0.0
-        return now - self.unwell.setdefault(condition, now)
-
-    def check(self) -> None:
-        """Raise `ClusterGone` when the scheduler has not answered, or no worker has been left, too long."""
-        client, now, address = self.executor.client, time.monotonic(), self.executor.address
-        answered, info = (False, None) if client.status != "running" else _within(ANSWER_WITHIN, client.scheduler_info)
-        if self._since("lost", now, not answered) > LOST_AFTER:
-            raise ClusterGone(SCHEDULER_LOST.format(address=address, seconds=LOST_AFTER))
-        empty = answered and not (info or {}).get("workers")
-        if self._since("empty", now, bool(empty)) > EMPTY_AFTER:
-            raise ClusterGone(NO_WORKERS.format(address=address, seconds=EMPTY_AFTER))
-
-    def overdue(self, keys: set[str], limit: float) -> set[str]:
-        """The keys of packs a worker thread has been running for more than `limit` seconds. Time
-        waiting for a thread does not count, and a pack run again after a worker died starts afresh."""
-        client, now = self.executor.client, time.monotonic()
-        answered, executing = (False, None) if client.status != "running" else \
-            _within(ANSWER_WITHIN, lambda: client.run(_executing, on_error="ignore"))
-        if not answered:
-            return set()
-        running = {key for found in (executing or {}).values() if isinstance(found, list) for key in found} & keys
-        self.running = {key: self.running.get(key, now) for key in running}
-        return {key for key, since in self.running.items() if now - since > limit}
-
-
-def _ready(finished: Any, seconds: float) -> list[Any]:
-    """The futures that finish within `seconds` (maybe none): a wait that lets us look up."""
-    deadline = time.monotonic() + seconds
-    while not finished.has_ready() and time.monotonic() < deadline:
-        time.sleep(0.02)
-    return list(finished.next_batch(block=False))
-
-
 class DaskExecutor:
     """Submits one task per profile, keeping at most `in_flight` of them on the cluster at once.
 
@@ -240,7 +156,7 @@ class DaskExecutor:
                 f"the cluster could not make this pack ({type(exc).__name__}: {exc})"
             return Outcome(task.name, task.slug, error=message)
 
-    def _overdue(self, watch: _Watch) -> Iterator[Outcome]:
+    def _overdue(self, watch: Watch) -> Iterator[Outcome]:
         """Give up on packs running past `--pack-timeout`: cancelled on the cluster, failed rows here."""
         keys = {future.key: future for future in self.futures if not future.done()}
         for key in watch.overdue(set(keys), self.timeout):
@@ -277,7 +193,7 @@ class DaskExecutor:
         templates = folder_files(options.templates) if options.templates else None
         shipped = dataclasses.replace(options, templates=None)  # a path on this machine means nothing there
         self.client.register_plugin(OptionsPlugin(plugin, shipped, templates), name=plugin)
-        watch, source, finished = _Watch(self), iter(tasks), as_completed(loop=self.client.loop)
+        watch, source, finished = Watch(self), iter(tasks), as_completed(loop=self.client.loop)
         waiting: list[Task] = []  # read from the source, not yet on the cluster
         exhausted, looked = False, time.monotonic()
         try:
@@ -293,7 +209,7 @@ class DaskExecutor:
                         break
                 if exhausted and not waiting and not self.futures:
                     break
-                for future in [f for f in _ready(finished, POLL) if f in self.futures]:  # not given up on
+                for future in [f for f in ready(finished, POLL) if f in self.futures]:  # not given up on
                     yield self._outcome(future)
                 if time.monotonic() - looked >= POLL:
                     looked = time.monotonic()
@@ -306,7 +222,7 @@ class DaskExecutor:
         """A call to a cluster that may be going away: skipped when the scheduler is gone, given
         `ANSWER_WITHIN` seconds, any failure ignored (it is cleanup; the run has a report to write)."""
         if self.client.status == "running":
-            _within(ANSWER_WITHIN, call)
+            within(ANSWER_WITHIN, call)
 
     def stop(self) -> None:
         """Cancel every task still queued or running on the cluster (Ctrl-C, a lost cluster)."""
