@@ -110,7 +110,7 @@ def _too_long(error: ErrorDetails, _model: type[BaseModel]) -> Explained:
     written = error.get("input")
     if isinstance(written, list | dict):  # a list (or block of headings) with more items than a pack can show
         return "value.too_many", {"length": len(written), "max": (error.get("ctx") or {}).get("max_length", 0)}
-    return "value.too_long", {"length": len(written) if isinstance(written, str | list) else len(shown(written)),
+    return "value.too_long", {"length": len(written) if isinstance(written, str) else len(shown(written)),
                               "max": (error.get("ctx") or {}).get("max_length", 0)}
 
 

@@ -17,8 +17,9 @@ from generator.options import FORMATS
 OWNERS = ".prep-pack-owners.json"
 
 
-def _same(one: object, other: str) -> bool:
-    return isinstance(one, str) and " ".join(one.casefold().split()) == " ".join(other.casefold().split())
+def same_candidate(one: object, other: str) -> bool:
+    """Whether two names are the same candidate's, whatever the case and spacing."""
+    return isinstance(one, str) and one.casefold().split() == other.casefold().split()
 
 
 def claim(folder: Path, slug: str, candidate: str, profile: str) -> None:
@@ -33,7 +34,7 @@ def claim(folder: Path, slug: str, candidate: str, profile: str) -> None:
     owners = owners if isinstance(owners, dict) else {}
     known = owners.get(slug)
     present = any((folder / f"{slug}.{fmt}").exists() for fmt in FORMATS)
-    if present and isinstance(known, dict) and not _same(known.get("candidate"), candidate) \
+    if present and isinstance(known, dict) and not same_candidate(known.get("candidate"), candidate) \
             and known.get("profile") != profile:
         raise UsageProblem(
             f"{folder / slug}.*: these files are the pack of {visible(str(known.get('candidate')))} "

@@ -25,7 +25,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from generator.batch import worker as packs
-from generator.batch.watch import ANSWER_WITHIN, POLL, Watch, ready, within
+from generator.batch.watch import POLL, Watch, ask, ready
 from generator.batch.worker import PACK_TIMEOUT, Outcome, Task, timed_out
 from generator.errors import UsageProblem
 from generator.options import RunOptions, folder_files
@@ -216,19 +216,18 @@ class DaskExecutor:
                     yield from self._overdue(watch)
                     watch.check()
         finally:
-            self._quietly(lambda: self.client.unregister_worker_plugin(plugin))
+            self._quietly(partial(self.client.unregister_worker_plugin, plugin))
 
     def _quietly(self, call: Callable[[], Any]) -> None:
-        """A call to a cluster that may be going away: skipped when the scheduler is gone, given
-        `ANSWER_WITHIN` seconds, any failure ignored (it is cleanup; the run has a report to write)."""
-        if self.client.status == "running":
-            within(ANSWER_WITHIN, call)
+        """A call to a cluster that may be going away (`watch.ask`), its answer and any failure
+        ignored: it is cleanup, and the run has a report to write."""
+        ask(self.client, call)
 
     def stop(self) -> None:
         """Cancel every task still queued or running on the cluster (Ctrl-C, a lost cluster)."""
         if self.futures:
             futures = list(self.futures)
-            self._quietly(lambda: self.client.cancel(futures, force=True))
+            self._quietly(partial(self.client.cancel, futures, force=True))
             self.futures.clear()
 
     def close(self) -> None:

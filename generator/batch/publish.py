@@ -23,6 +23,7 @@ from generator.errors import UsageProblem
 from generator.folderlock import locked as folder_lock
 from generator.language import DEFAULT_LANGUAGE
 from generator.messages import text
+from generator.owners import same_candidate
 
 MANIFEST = ".prep-pack.json"
 STAGING = ".prep-pack-staging"  # packs are written here and moved into place when whole
@@ -107,7 +108,7 @@ def _another_candidate(folder: Path, profile: str, overview: dict[str, object]) 
     if not present:  # the old pack's files were removed: the folder is free
         return ""
     candidate = str(overview.get("candidate", ""))
-    if not before or source == profile or before.casefold().split() == candidate.casefold().split():
+    if not before or source == profile or same_candidate(before, candidate):
         return ""
     return (f"{folder}: this folder holds the pack of {before} (from {source}), and this candidate's pack would "
             "get the same name; it was not written. Use another -o folder for one of them, or remove the old "

@@ -8,6 +8,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
+from functools import partial
 from typing import Any, Protocol
 
 from generator.batch.worker import ExecutorStopped
@@ -54,6 +55,11 @@ def within(seconds: float, call: Callable[[], Any]) -> tuple[bool, Any]:
     return True, box.get("value")
 
 
+def ask(client: Any, call: Callable[[], Any]) -> tuple[bool, Any]:
+    """`within(ANSWER_WITHIN, call)`, or no answer at once when the client has no scheduler."""
+    return within(ANSWER_WITHIN, call) if client.status == "running" else (False, None)
+
+
 def _executing(dask_worker: Any) -> list[str]:
     """Run on each worker: the keys its threads are running now (not those waiting their turn)."""
     return [str(state.key) for state in dask_worker.state.executing]
@@ -77,7 +83,7 @@ class Watch:
     def check(self) -> None:
         """Raise `ClusterGone` when the scheduler has not answered, or no worker has been left, too long."""
         client, now, address = self.executor.client, time.monotonic(), self.executor.address
-        answered, info = (False, None) if client.status != "running" else within(ANSWER_WITHIN, client.scheduler_info)
+        answered, info = ask(client, client.scheduler_info)
         if self._since("lost", now, not answered) > LOST_AFTER:
             raise ClusterGone(SCHEDULER_LOST.format(address=address, seconds=LOST_AFTER))
         empty = answered and not (info or {}).get("workers")
@@ -88,8 +94,7 @@ class Watch:
         """The keys of packs a worker thread has been running for more than `limit` seconds. Time
         waiting for a thread does not count, and a pack run again after a worker died starts afresh."""
         client, now = self.executor.client, time.monotonic()
-        answered, executing = (False, None) if client.status != "running" else \
-            within(ANSWER_WITHIN, lambda: client.run(_executing, on_error="ignore"))
+        answered, executing = ask(client, partial(client.run, _executing, on_error="ignore"))
         if not answered:
             return set()
         running = {key for found in (executing or {}).values() if isinstance(found, list) for key in found} & keys

@@ -49,13 +49,16 @@ def clean_package(doc: DocxDocument, company: str) -> None:
             part._blob = APP_XML.format(version=__version__, company=escape(company)).encode("utf-8")
 
 
+def _referring(part: Any, r_id: str) -> list[Any]:
+    """The XML elements of `part` that point at its relationship `r_id`."""
+    element = getattr(part, "_element", None)
+    return [] if element is None else [node for node in element.iter() if node.get(R_ID) == r_id]
+
+
 def _drop_references(part: Any, r_id: str) -> None:
     """Remove the elements of `part` that point at a dropped relationship (the settings'
     `w:attachedTemplate`), so Word finds no reference to something that is not there."""
-    element = getattr(part, "_element", None)
-    if element is None:
-        return
-    for node in [node for node in element.iter() if node.get(R_ID) == r_id]:
+    for node in _referring(part, r_id):
         node.getparent().remove(node)
 
 
@@ -66,12 +69,9 @@ def _drop_external_links(part: Any) -> None:
     if not str(part.partname).startswith(("/word/header", "/word/footer")):  # the pack's own links stay
         return
     external = [r_id for r_id, rel in part.rels.items() if rel.is_external and rel.reltype.endswith("/hyperlink")]
-    element = getattr(part, "_element", None)
     for r_id in external:
-        if element is not None:
-            for node in element.iter():
-                if node.get(R_ID) == r_id:
-                    del node.attrib[R_ID]
+        for node in _referring(part, r_id):
+            del node.attrib[R_ID]
         part.rels.pop(r_id)
 
 
